@@ -1,0 +1,77 @@
+// The IndexedDB schema. Versions are only ever appended; each upgrade has a test (tests/db).
+import Dexie, { type EntityTable } from 'dexie'
+import type { CardContent } from '../domain/content/card'
+import type { LocalizedText } from '../domain/content/localized'
+import type { GradeValue, MemoryState, Schedule } from '../domain/scheduling/schedule'
+
+export interface DeckRow {
+  id: string
+  title: LocalizedText
+  description?: LocalizedText
+  origin: 'builtin' | 'user'
+  /** Content hash of the built-in deck file last synced. */
+  contentHash: string
+  /** Order on the home screen. */
+  position: number
+  /** The deck left the built-in set: kept with its history, not shown. */
+  retired: boolean
+}
+
+export interface CardRow extends CardContent {
+  origin: 'builtin' | 'user'
+  retired: boolean
+}
+
+export type ScheduleRow = Schedule
+
+export interface ReviewRow {
+  /** Globally unique, so logs from two devices can be merged by id. */
+  id: string
+  cardId: string
+  deckId: string
+  grade: GradeValue
+  reviewedAt: number
+  durationMs: number
+  /** The whole schedule before the answer: undo restores exactly this. */
+  before: ScheduleRow
+  /** The memory state the answer produced. */
+  after: MemoryState
+  /** Version of the schedule row this answer wrote; undo refuses if the row moved on since. */
+  afterVersion: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export const DB_NAME = 'pm-cards'
+
+export class PmDatabase extends Dexie {
+  decks!: EntityTable<DeckRow, 'id'>
+  cards!: EntityTable<CardRow, 'id'>
+  schedules!: EntityTable<ScheduleRow, 'cardId'>
+  reviews!: EntityTable<ReviewRow, 'id'>
+  settings!: EntityTable<SettingRow, 'key'>
+
+  constructor(name = DB_NAME) {
+    // Strict durability: a grade is on disk when the transaction completes, even if the tab dies.
+    super(name, { chromeTransactionDurability: 'strict' })
+    // 2026-11-26: first schema.
+    this.version(1).stores({
+      decks: 'id, position',
+      cards: 'id, deckId',
+      schedules: 'cardId, [state+due], [deckId+state], due',
+      reviews: 'id, cardId, reviewedAt',
+      settings: 'key',
+    })
+  }
+}
+
+let instance: PmDatabase | null = null
+
+/** The app's database, opened on first use. */
+export function getDb(): PmDatabase {
+  instance ??= new PmDatabase()
+  return instance
+}

@@ -1,0 +1,92 @@
+// Brings the built-in decks into IndexedDB without ever touching a learner's schedule or history.
+import type { CompiledDeck } from '../domain/content/card'
+import { newMemoryState, type Schedule } from '../domain/scheduling/schedule'
+import type { CardRow, DeckRow, PmDatabase } from './database'
+
+export interface SyncReport {
+  decksAdded: number
+  cardsAdded: number
+  cardsUpdated: number
+  cardsRetired: number
+}
+
+/** True when the stored built-in decks already match these hashes (start-up skips the content). */
+export async function builtinDecksUpToDate(db: PmDatabase, manifest: ReadonlyArray<{ id: string; hash: string }>) {
+  const rows = await db.decks.where('id').anyOf(manifest.map((d) => d.id)).toArray()
+  const stored = new Map(rows.map((r) => [r.id, r]))
+  const builtin = await db.decks.filter((d) => d.origin === 'builtin' && !d.retired).count()
+  return builtin === manifest.length && manifest.every((m) => stored.get(m.id)?.contentHash === m.hash && !stored.get(m.id)?.retired)
+}
+
+/**
+ * One read-write transaction: new cards get a fresh schedule; changed cards get their new text and
+ * keep their schedule; cards and decks gone from the files are retired, their reviews kept.
+ */
+export async function syncBuiltinDecks(db: PmDatabase, decks: readonly CompiledDeck[], nowMs: number): Promise<SyncReport> {
+  const report: SyncReport = { decksAdded: 0, cardsAdded: 0, cardsUpdated: 0, cardsRetired: 0 }
+  await db.transaction('rw', db.decks, db.cards, db.schedules, async () => {
+    const existingDecks = new Map((await db.decks.toArray()).map((d) => [d.id, d]))
+    const deckIds = new Set(decks.map((d) => d.id))
+    const deckRows: DeckRow[] = decks.map((deck, position) => {
+      if (!existingDecks.has(deck.id)) report.decksAdded++
+      const row: DeckRow = {
+        id: deck.id,
+        title: deck.title,
+        origin: 'builtin',
+        contentHash: deck.hash,
+        position,
+        retired: false,
+      }
+      if (deck.description !== undefined) row.description = deck.description
+      return row
+    })
+    for (const old of existingDecks.values()) {
+      if (old.origin === 'builtin' && !deckIds.has(old.id) && !old.retired) deckRows.push({ ...old, retired: true })
+    }
+    await db.decks.bulkPut(deckRows)
+
+    const existingCards = new Map(
+      (await db.cards.where('deckId').anyOf([...deckIds, ...existingDecks.keys()]).toArray()).map((c) => [c.id, c]),
+    )
+    const cardPuts: CardRow[] = []
+    const schedulePuts: Schedule[] = []
+    const present = new Set<string>()
+    for (const deck of decks) {
+      for (const card of deck.cards) {
+        present.add(card.id)
+        const old = existingCards.get(card.id)
+        if (!old) {
+          report.cardsAdded++
+          cardPuts.push({ ...card, origin: 'builtin', retired: false })
+          schedulePuts.push({
+            ...newMemoryState(nowMs),
+            cardId: card.id,
+            deckId: card.deckId,
+            position: card.position,
+            suspended: false,
+            buriedUntilDay: 0,
+            retired: false,
+            version: 1,
+          })
+        } else if (old.hash !== card.hash || old.retired || old.position !== card.position || old.deckId !== card.deckId) {
+          report.cardsUpdated++
+          cardPuts.push({ ...card, origin: 'builtin', retired: false })
+          const schedule = await db.schedules.get(card.id)
+          if (schedule && (schedule.retired || schedule.position !== card.position || schedule.deckId !== card.deckId)) {
+            schedulePuts.push({ ...schedule, retired: false, position: card.position, deckId: card.deckId, version: schedule.version + 1 })
+          }
+        }
+      }
+    }
+    for (const old of existingCards.values()) {
+      if (old.origin !== 'builtin' || old.retired || present.has(old.id)) continue
+      report.cardsRetired++
+      cardPuts.push({ ...old, retired: true })
+      const schedule = await db.schedules.get(old.id)
+      if (schedule) schedulePuts.push({ ...schedule, retired: true, version: schedule.version + 1 })
+    }
+    await db.cards.bulkPut(cardPuts)
+    await db.schedules.bulkPut(schedulePuts)
+  })
+  return report
+}

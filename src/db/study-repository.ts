@@ -1,0 +1,130 @@
+// Reads for today's queue and the two writes of a review session: answer and undo, each one transaction.
+import { CardState, memoryOf, type GradeValue } from '../domain/scheduling/schedule'
+import type { Scheduler } from '../domain/scheduling/scheduler'
+import { countToday, type TodayCounts } from '../domain/queue/daily-limits'
+import type { QueueCard } from '../domain/queue/build-queue'
+import type { CardRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
+
+/** The card was changed elsewhere (another tab, a sync) since it was shown: nothing was written. */
+export class StaleCardError extends Error {
+  constructor(readonly cardId: string) {
+    super(`card ${cardId} changed since it was shown`)
+    this.name = 'StaleCardError'
+  }
+}
+
+export class NothingToUndoError extends Error {
+  constructor(message = 'nothing to undo') {
+    super(message)
+    this.name = 'NothingToUndoError'
+  }
+}
+
+function studiable(s: ScheduleRow, today: number): boolean {
+  return !s.suspended && !s.retired && s.buriedUntilDay < today
+}
+
+/**
+ * Cards that can be studied today: learning and review cards due before the day ends, and every
+ * new card (the queue builder applies the daily limits).
+ */
+export async function loadQueueCards(db: PmDatabase, dayEndMs: number, today: number): Promise<QueueCard[]> {
+  const due = await Promise.all(
+    [CardState.Learning, CardState.Review, CardState.Relearning].map((state) =>
+      db.schedules.where('[state+due]').between([state, -Infinity], [state, dayEndMs], true, false).toArray(),
+    ),
+  )
+  const fresh = await db.schedules.where('[state+due]').between([CardState.New, -Infinity], [CardState.New, Infinity]).toArray()
+  return [...due.flat(), ...fresh].filter((s) => studiable(s, today)).map(({ cardId, deckId, state, due, position }) => ({
+    cardId,
+    deckId,
+    state,
+    due,
+    position,
+  }))
+}
+
+export async function countReviewsSince(db: PmDatabase, sinceMs: number): Promise<TodayCounts> {
+  const rows = await db.reviews.where('reviewedAt').aboveOrEqual(sinceMs).toArray()
+  return countToday(rows.map((r) => r.before.state))
+}
+
+export async function loadCardForStudy(db: PmDatabase, cardId: string): Promise<{ card: CardRow; schedule: ScheduleRow } | null> {
+  const [card, schedule] = await Promise.all([db.cards.get(cardId), db.schedules.get(cardId)])
+  return card && schedule ? { card, schedule } : null
+}
+
+/** The soonest due date among active cards that are not new, for "next card due" messages. */
+export async function nextDueAfter(db: PmDatabase, afterMs: number): Promise<number | null> {
+  let best: number | null = null
+  for (const state of [CardState.Learning, CardState.Review, CardState.Relearning]) {
+    const row = await db.schedules
+      .where('[state+due]')
+      .between([state, afterMs], [state, Infinity], false, true)
+      .filter((s) => !s.suspended && !s.retired)
+      .first()
+    if (row && (best === null || row.due < best)) best = row.due
+  }
+  return best
+}
+
+export interface AnswerInput {
+  cardId: string
+  grade: GradeValue
+  /** The schedule row as it was when the card was shown. */
+  shown: ScheduleRow
+  nowMs: number
+  durationMs: number
+  scheduler: Scheduler
+  newId?: () => string
+}
+
+export interface AnswerResult {
+  schedule: ScheduleRow
+  review: ReviewRow
+}
+
+/**
+ * Answer a card: ONE read-write transaction that re-reads the row, refuses if it changed since it
+ * was shown, then writes the new state and the review log entry together.
+ */
+export async function answerCard(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
+  return db.transaction('rw', db.schedules, db.reviews, async () => {
+    const current = await db.schedules.get(input.cardId)
+    if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
+    const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs)
+    const schedule: ScheduleRow = { ...current, ...outcome.next, version: current.version + 1 }
+    const review: ReviewRow = {
+      id: (input.newId ?? (() => crypto.randomUUID()))(),
+      cardId: current.cardId,
+      deckId: current.deckId,
+      grade: input.grade,
+      reviewedAt: input.nowMs,
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+      before: current,
+      after: outcome.next,
+      afterVersion: schedule.version,
+    }
+    await db.schedules.put(schedule)
+    await db.reviews.add(review)
+    return { schedule, review }
+  })
+}
+
+/**
+ * Undo an answer: ONE transaction that restores the exact schedule from before it and removes its
+ * log entry. Refused when the card changed again since (its row is at a later version).
+ */
+export async function undoReview(db: PmDatabase, reviewId?: string): Promise<ScheduleRow> {
+  return db.transaction('rw', db.schedules, db.reviews, async () => {
+    const review = reviewId ? await db.reviews.get(reviewId) : await db.reviews.orderBy('reviewedAt').last()
+    if (!review) throw new NothingToUndoError()
+    const current = await db.schedules.get(review.cardId)
+    if (!current || current.version !== review.afterVersion) throw new StaleCardError(review.cardId)
+    // Memory state and flags as they were; the version keeps counting up so stale tabs stay refused.
+    const restored: ScheduleRow = { ...review.before, version: current.version + 1 }
+    await db.schedules.put(restored)
+    await db.reviews.delete(review.id)
+    return restored
+  })
+}

@@ -1,0 +1,111 @@
+// The single ts-fsrs wrapper: settings in, previews of all four grades and answers out.
+import {
+  fsrs,
+  generatorParameters,
+  GenSeedStrategyWithCardId,
+  Rating,
+  StrategyMode,
+  type Card,
+  type Grade,
+  type StepUnit,
+} from 'ts-fsrs'
+import type { Settings } from '../settings'
+import type { GradeValue, MemoryState } from './schedule'
+
+export interface SchedulerOptions {
+  /** Fuzz spreads reviews over nearby days; seeded by card id and review count, so reproducible. */
+  fuzz: boolean
+}
+
+export interface Outcome {
+  grade: GradeValue
+  next: MemoryState
+  /** Time until the card is due again, in ms. */
+  intervalMs: number
+}
+
+export type Previews = Record<GradeValue, Outcome>
+
+interface SeededCard extends Card {
+  cardId: string
+}
+
+function toCard(s: MemoryState, cardId: string): SeededCard {
+  const card: SeededCard = {
+    cardId,
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state as number,
+  }
+  if (s.lastReview !== null) card.last_review = new Date(s.lastReview)
+  return card
+}
+
+function fromCard(c: Card): MemoryState {
+  return {
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as number as MemoryState['state'],
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  }
+}
+
+export type SchedulerSettings = Pick<
+  Settings,
+  'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'maximumIntervalDays'
+>
+
+export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions) {
+  const engine = fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumIntervalDays,
+      learning_steps: settings.learningSteps as StepUnit[],
+      relearning_steps: settings.relearningSteps as StepUnit[],
+      enable_fuzz: options.fuzz,
+      enable_short_term: true,
+    }),
+  ).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cardId'))
+
+  function answer(state: MemoryState, cardId: string, grade: GradeValue, nowMs: number): Outcome {
+    const item = engine.next(toCard(state, cardId), new Date(nowMs), grade as Grade)
+    const next = fromCard(item.card)
+    return { grade, next, intervalMs: next.due - nowMs }
+  }
+
+  return {
+    answer,
+    /** All four outcomes at once, before the learner answers (what the grade buttons show). */
+    preview(state: MemoryState, cardId: string, nowMs: number): Previews {
+      return {
+        1: answer(state, cardId, Rating.Again as GradeValue, nowMs),
+        2: answer(state, cardId, Rating.Hard as GradeValue, nowMs),
+        3: answer(state, cardId, Rating.Good as GradeValue, nowMs),
+        4: answer(state, cardId, Rating.Easy as GradeValue, nowMs),
+      }
+    },
+    /** Probability of recall now (0 for a card never studied). */
+    retrievability(state: MemoryState, cardId: string, nowMs: number): number {
+      if (state.state === 0) return 0
+      return engine.get_retrievability(toCard(state, cardId), new Date(nowMs), false)
+    },
+    /** Back to new (Browse's "reset"), keeping the counts of past reviews. */
+    forget(state: MemoryState, cardId: string, nowMs: number): MemoryState {
+      return fromCard(engine.forget(toCard(state, cardId), new Date(nowMs), false).card)
+    },
+  }
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>

@@ -1,0 +1,82 @@
+// The learner's settings: one type, one defaults object, and a normaliser that never throws.
+export type Theme = 'system' | 'light' | 'dark'
+export type LanguageChoice = 'auto' | 'fr' | 'en'
+
+export interface Settings {
+  /** Probability of recall FSRS aims for when it schedules a review (0.70 to 0.99). */
+  desiredRetention: number
+  learningSteps: string[]
+  relearningSteps: string[]
+  maximumIntervalDays: number
+  newPerDay: number
+  reviewsPerDay: number
+  /** Local hour at which the study day starts (Anki's "next day starts at"). */
+  rolloverHour: number
+  language: LanguageChoice
+  theme: Theme
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  desiredRetention: 0.9,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumIntervalDays: 36500,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  rolloverHour: 4,
+  language: 'auto',
+  theme: 'system',
+})
+
+export const LIMITS = {
+  desiredRetention: { min: 0.7, max: 0.99 },
+  maximumIntervalDays: { min: 1, max: 36500 },
+  newPerDay: { min: 0, max: 9999 },
+  reviewsPerDay: { min: 0, max: 99999 },
+  rolloverHour: { min: 0, max: 23 },
+} as const
+
+const STEP = /^(\d+(?:\.\d+)?)([mhd])$/
+
+export function isStep(step: string): boolean {
+  const m = STEP.exec(step)
+  return m !== null && Number(m[1]) > 0
+}
+
+/** Parses "1m 10m" (spaces or commas) into steps; returns null when any step is malformed. */
+export function parseSteps(text: string): string[] | null {
+  const steps = text.split(/[\s,]+/).filter(Boolean)
+  return steps.every(isStep) ? steps : null
+}
+
+function num(value: unknown, fallback: number, range: { min: number; max: number }, integer: boolean): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback
+  const v = integer ? Math.round(value) : value
+  return Math.min(range.max, Math.max(range.min, v))
+}
+
+function steps(value: unknown, fallback: readonly string[]): string[] {
+  if (!Array.isArray(value) || !value.every((s) => typeof s === 'string' && isStep(s))) return [...fallback]
+  return [...(value as string[])]
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback
+}
+
+/** Any stored value, however old or damaged, becomes valid settings (field by field). */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+  const d = DEFAULT_SETTINGS
+  return {
+    desiredRetention: num(r.desiredRetention, d.desiredRetention, LIMITS.desiredRetention, false),
+    learningSteps: steps(r.learningSteps, d.learningSteps),
+    relearningSteps: steps(r.relearningSteps, d.relearningSteps),
+    maximumIntervalDays: num(r.maximumIntervalDays, d.maximumIntervalDays, LIMITS.maximumIntervalDays, true),
+    newPerDay: num(r.newPerDay, d.newPerDay, LIMITS.newPerDay, true),
+    reviewsPerDay: num(r.reviewsPerDay, d.reviewsPerDay, LIMITS.reviewsPerDay, true),
+    rolloverHour: num(r.rolloverHour, d.rolloverHour, LIMITS.rolloverHour, true),
+    language: oneOf(r.language, ['auto', 'fr', 'en'] as const, d.language),
+    theme: oneOf(r.theme, ['system', 'light', 'dark'] as const, d.theme),
+  }
+}

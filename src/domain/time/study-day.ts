@@ -1,0 +1,76 @@
+// The study day: which day a moment belongs to, given the rollover hour and the time zone (DST-safe).
+export interface DayClock {
+  /** Local hour (0-23) at which a new study day starts. */
+  rolloverHour: number
+  /** IANA time zone, e.g. "Europe/Paris". */
+  timeZone: string
+}
+
+export const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
+const BUCKET_MS = 15 * 60_000
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const offsets = new Map<string, number>()
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+/** Offset of local time from UTC at that instant, in ms (Paris in winter: +3,600,000). */
+export function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
+  // Offsets only change on quarter-hour boundaries, so one lookup serves a whole bucket.
+  const bucket = Math.floor(instantMs / BUCKET_MS)
+  const key = `${timeZone}|${bucket}`
+  const cached = offsets.get(key)
+  if (cached !== undefined) return cached
+  const at = bucket * BUCKET_MS
+  const parts: Record<string, number> = {}
+  for (const p of formatter(timeZone).formatToParts(new Date(at))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value)
+  }
+  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+  const offset = local - at
+  if (offsets.size > 50_000) offsets.clear()
+  offsets.set(key, offset)
+  return offset
+}
+
+/** Days since 1970-01-01 of the study day `instantMs` falls in. */
+export function dayIndex(instantMs: number, clock: DayClock): number {
+  const local = instantMs + timeZoneOffsetMs(instantMs, clock.timeZone)
+  return Math.floor((local - clock.rolloverHour * HOUR_MS) / DAY_MS)
+}
+
+/** The instant the given study day starts (its rollover). */
+export function dayStartMs(day: number, clock: DayClock): number {
+  const local = day * DAY_MS + clock.rolloverHour * HOUR_MS
+  let guess = local - timeZoneOffsetMs(local, clock.timeZone)
+  guess = local - timeZoneOffsetMs(guess, clock.timeZone)
+  // In a spring-forward gap the wall-clock time does not exist: the day starts when clocks jump.
+  if (dayIndex(guess, clock) < day) guess += HOUR_MS
+  return guess
+}
+
+/** The instant the current study day ends, i.e. the next rollover. */
+export function nextRolloverMs(instantMs: number, clock: DayClock): number {
+  return dayStartMs(dayIndex(instantMs, clock) + 1, clock)
+}
+
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}

@@ -1,0 +1,29 @@
+// Display formats that depend on the language: intervals, "when" and durations.
+import type { Composer } from 'vue-i18n'
+import { intervalLabel } from '../domain/scheduling/format-interval'
+
+type T = Composer['t']
+
+export function formatInterval(t: T, locale: string, ms: number): string {
+  const { unit, value } = intervalLabel(ms)
+  return t(`interval.${unit}`, { n: value.toLocaleString(locale) })
+}
+
+export function formatWhen(t: T, locale: string, atMs: number, nowMs: number): string {
+  const diff = atMs - nowMs
+  if (diff < 60 * 60_000) return t('when.inMinutes', { n: Math.max(1, Math.ceil(diff / 60_000)) })
+  const at = new Date(atMs)
+  if (diff < 20 * 60 * 60_000) {
+    return t('when.at', { time: at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })
+  }
+  return t('when.on', { date: at.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' }) })
+}
+
+export function formatDuration(locale: string, ms: number): string {
+  const totalSeconds = Math.round(ms / 1000)
+  const minutes = Math.floor(totalSeconds / 60)
+  const seconds = totalSeconds % 60
+  const unit = (value: number, u: 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value)
+  return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(seconds, 'second')
+}

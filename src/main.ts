@@ -1,0 +1,13 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { createAppRouter } from './app/router'
+import { i18n } from './i18n'
+import { useAppStore } from './stores/app'
+import './styles.css'
+
+const app = createApp(App)
+const router = createAppRouter()
+app.use(createPinia()).use(router).use(i18n)
+void useAppStore().start()
+void router.isReady().then(() => app.mount('#app'))

@@ -1,0 +1,35 @@
+// Start-up: settings, then the built-in decks synced into IndexedDB (content loaded only if it changed).
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import manifest from 'virtual:deck-manifest'
+import { getDb } from '../db/database'
+import { builtinDecksUpToDate, syncBuiltinDecks } from '../db/deck-sync'
+import { clock } from '../composables/clock'
+import { useSettingsStore } from './settings'
+
+export const useAppStore = defineStore('app', () => {
+  const ready = ref(false)
+  const error = ref<string | null>(null)
+  let starting: Promise<void> | null = null
+
+  async function boot() {
+    const db = getDb()
+    await useSettingsStore().load()
+    if (!(await builtinDecksUpToDate(db, manifest))) {
+      const { decks } = await import('virtual:deck-content')
+      await syncBuiltinDecks(db, decks, clock.now())
+    }
+    ready.value = true
+  }
+
+  /** Idempotent: every view awaits it before reading data. */
+  function start(): Promise<void> {
+    starting ??= boot().catch((e: unknown) => {
+      error.value = e instanceof Error ? e.message : String(e)
+      throw e
+    })
+    return starting
+  }
+
+  return { ready, error, start }
+})

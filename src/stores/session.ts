@@ -1,0 +1,182 @@
+// A review session: today's queue, the card on screen with its four previews, answers and undo.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { getDb, type CardRow, type ScheduleRow } from '../db/database'
+import { loadStudyContext, queueFor } from '../db/study-context'
+import {
+  answerCard,
+  loadCardForStudy,
+  nextDueAfter,
+  NothingToUndoError,
+  StaleCardError,
+  undoReview,
+} from '../db/study-repository'
+import { afterAnswer, pickNext, queueCounts, restoreCard, type StudyQueue } from '../domain/queue/build-queue'
+import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
+import type { Previews } from '../domain/scheduling/scheduler'
+import { clock } from '../composables/clock'
+import { useSettingsStore } from './settings'
+
+export type Phase = 'loading' | 'question' | 'answer' | 'wait' | 'done'
+
+export interface CurrentCard {
+  card: CardRow
+  schedule: ScheduleRow
+  previews: Previews
+}
+
+/** Time on one card is capped, as Anki does, so a card left on screen does not skew the stats. */
+export const MAX_ANSWER_MS = 60_000
+
+export const useSessionStore = defineStore('session', () => {
+  const settingsStore = useSettingsStore()
+
+  /** Deck being studied, or null for all decks. */
+  const deckId = ref<string | null>(null)
+  const phase = ref<Phase>('loading')
+  const queue = shallowRef<StudyQueue>({ learning: [], main: [] })
+  const current = shallowRef<CurrentCard | null>(null)
+  /** When the card on screen was shown (ms), for the time spent on it. */
+  const shownAt = ref(0)
+  /** Due time of the next learning card while waiting for it. */
+  const waitUntil = ref<number | null>(null)
+  /** i18n key of a notice to show (stale card, undo). */
+  const notice = ref<string | null>(null)
+  /** Answers of this session, newest last: what undo walks back. */
+  const undoStack = ref<Array<{ reviewId: string; grade: GradeValue; durationMs: number }>>([])
+  const answered = ref(0)
+  const againCount = ref(0)
+  const timeSpentMs = ref(0)
+  const nextDueMs = ref<number | null>(null)
+  let dayEndMs = 0
+  let busy = false
+  let waitTimer: ReturnType<typeof setTimeout> | undefined
+
+  const counts = computed(() => queueCounts(queue.value))
+
+  async function rebuildQueue() {
+    const ctx = await loadStudyContext(getDb(), settingsStore.settings, clock.now(), clock.timeZone())
+    dayEndMs = ctx.dayEndMs
+    // Cards already answered in this session are counted by the log, so the limits stay right.
+    queue.value = queueFor(ctx, settingsStore.settings, deckId.value)
+  }
+
+  async function start(deck: string | null) {
+    clearTimeout(waitTimer)
+    deckId.value = deck
+    phase.value = 'loading'
+    current.value = null
+    notice.value = null
+    undoStack.value = []
+    answered.value = 0
+    againCount.value = 0
+    timeSpentMs.value = 0
+    await rebuildQueue()
+    await showNext()
+  }
+
+  async function showNext(studyAhead = false) {
+    clearTimeout(waitTimer)
+    const now = clock.now()
+    const step = pickNext(queue.value, now, studyAhead)
+    if (step.kind === 'card') {
+      const loaded = await loadCardForStudy(getDb(), step.card.cardId)
+      if (!loaded) {
+        queue.value = afterAnswer(queue.value, { ...step.card, state: 0 }, dayEndMs)
+        return showNext(studyAhead)
+      }
+      const previews = settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now)
+      current.value = { ...loaded, previews }
+      shownAt.value = now
+      waitUntil.value = null
+      phase.value = 'question'
+      return
+    }
+    current.value = null
+    if (step.kind === 'wait') {
+      waitUntil.value = step.nextDueMs
+      phase.value = 'wait'
+      waitTimer = setTimeout(() => void showNext(), Math.max(0, step.nextDueMs - now) + 50)
+      return
+    }
+    nextDueMs.value = await nextDueAfter(getDb(), now)
+    phase.value = 'done'
+  }
+
+  function reveal() {
+    if (phase.value === 'question') phase.value = 'answer'
+  }
+
+  async function grade(g: GradeValue) {
+    const shown = current.value
+    if (phase.value !== 'answer' || !shown || busy) return
+    busy = true
+    notice.value = null
+    const now = clock.now()
+    try {
+      performance.mark('answer-start')
+      const { schedule, review } = await answerCard(getDb(), {
+        cardId: shown.schedule.cardId,
+        grade: g,
+        shown: shown.schedule,
+        nowMs: now,
+        durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
+        scheduler: settingsStore.scheduler,
+      })
+      performance.measure('answer-transaction', 'answer-start')
+      undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
+      answered.value++
+      if (g === 1) againCount.value++
+      timeSpentMs.value += review.durationMs
+      queue.value = afterAnswer(queue.value, schedule, dayEndMs)
+      await showNext()
+    } catch (e) {
+      if (!(e instanceof StaleCardError)) throw e
+      notice.value = 'review.stale'
+      await rebuildQueue()
+      await showNext()
+    } finally {
+      busy = false
+    }
+  }
+
+  async function undo() {
+    const last = undoStack.value.at(-1)
+    if (!last || busy) {
+      notice.value = 'review.nothingToUndo'
+      return
+    }
+    busy = true
+    try {
+      const restored = await undoReview(getDb(), last.reviewId)
+      undoStack.value = undoStack.value.slice(0, -1)
+      answered.value--
+      if (last.grade === 1) againCount.value--
+      timeSpentMs.value -= last.durationMs
+      queue.value = restoreCard(queue.value, restored)
+      const loaded = await loadCardForStudy(getDb(), restored.cardId)
+      if (loaded) {
+        const now = clock.now()
+        current.value = { ...loaded, previews: settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now) }
+        shownAt.value = now
+        phase.value = 'question'
+      }
+      notice.value = 'review.undone'
+    } catch (e) {
+      if (!(e instanceof StaleCardError || e instanceof NothingToUndoError)) throw e
+      undoStack.value = []
+      notice.value = 'review.nothingToUndo'
+    } finally {
+      busy = false
+    }
+  }
+
+  function stop() {
+    clearTimeout(waitTimer)
+  }
+
+  return {
+    deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
+    nextDueMs, counts, start, showNext, reveal, grade, undo, stop,
+  }
+})

@@ -1,0 +1,57 @@
+// Launches Debian's Chromium through playwright-core: never a downloaded browser, never a silent skip.
+import { existsSync, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { E2E_PORT } from './global-setup'
+
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
+
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium'
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH.`)
+  }
+  return path
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const size = page.viewportSize()
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}-${size?.width}x${size?.height}.png`), fullPage: false })
+}
+
+/** Reads a whole object store of the app's IndexedDB, straight from the page. */
+export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolveRows, reject) => {
+        const open = indexedDB.open('pm-cards')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll()
+          req.onsuccess = () => {
+            db.close()
+            resolveRows(req.result as T[])
+          }
+          req.onerror = () => reject(req.error)
+        }
+      }),
+    store,
+  )
+}

@@ -1,0 +1,159 @@
+// A learner's first day: home shows what is due, a session with the keyboard, reload, undo.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
+
+interface ScheduleRow {
+  cardId: string
+  state: number
+  due: number
+  stability: number
+  difficulty: number
+  reps: number
+  lapses: number
+  learningSteps: number
+  scheduledDays: number
+  elapsedDays: number
+  lastReview: number | null
+  version: number
+}
+interface ReviewRow {
+  id: string
+  cardId: string
+  grade: number
+  durationMs: number
+  before: ScheduleRow
+}
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function counts(page: Page, selector: string) {
+  const text = await page.locator(`${selector} .count__n`).allInnerTexts()
+  const [n, l, r] = text.map(Number)
+  return { new: n, learning: l, review: r }
+}
+
+async function openHome(page: Page) {
+  await page.goto(`${BASE_URL}/`)
+  await page.locator('[data-test="total-counts"]').waitFor()
+}
+
+const memory = (s: ScheduleRow) => {
+  const { version: _v, ...rest } = s
+  return rest
+}
+
+describe('daily review', () => {
+  it('studies five cards with the keyboard, keeps them across a reload, and undoes exactly', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+
+    await openHome(page)
+    const before = await counts(page, '[data-test="total-counts"]')
+    expect(before).toEqual({ new: 11, learning: 0, review: 0 })
+    await screenshot(page, 'home')
+
+    await page.locator('[data-test="study-all"]').click()
+    await page.locator('[data-test="show-answer"]').waitFor()
+    await screenshot(page, 'review-front')
+
+    const grades = ['3', '1', '3', '3', '4']
+    for (const [i, key] of grades.entries()) {
+      await page.locator('[data-test="show-answer"]').waitFor()
+      await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter')
+      await page.locator('[data-grade="3"]').waitFor()
+      if (i === 0) {
+        await screenshot(page, 'review-back')
+        // The grade buttons name their interval for screen readers.
+        await expect(page.locator('[data-grade="1"]').getAttribute('aria-label')).resolves.toMatch(/À revoir, prochaine révision dans <1 min/)
+        await expect(page.locator('[data-grade="3"]').getAttribute('aria-label')).resolves.toMatch(/Correct, prochaine révision dans <10 min/)
+      }
+      await page.keyboard.press(key)
+      await page.waitForFunction((n) => document.querySelectorAll('[data-test="show-answer"]').length === 1 || n < 0, i)
+    }
+    // Good/Again on new cards leave them in learning; Easy graduates one to review.
+    const during = await counts(page, '.review__bar')
+    expect(during.new).toBe(6)
+    expect(during.learning).toBe(4)
+
+    const reviews = await readStore<ReviewRow>(page, 'reviews')
+    expect(reviews.map((r) => r.grade).sort()).toEqual([1, 3, 3, 3, 4])
+    expect(reviews.every((r) => r.durationMs >= 0 && r.before.state === 0)).toBe(true)
+    const measured = await page.evaluate(() => performance.getEntriesByName('answer-transaction').map((e) => e.duration))
+    expect(measured.length).toBe(5)
+    console.log(`answer transaction (ms): ${measured.map((d) => d.toFixed(1)).join(', ')}`)
+
+    // Close the tab, come back: the answers are kept.
+    await page.reload()
+    await openHome(page)
+    expect(await counts(page, '[data-test="total-counts"]')).toEqual({ new: 6, learning: 4, review: 0 })
+    expect(await readStore<ReviewRow>(page, 'reviews')).toHaveLength(5)
+
+    // Undo restores the exact previous state.
+    await page.locator('[data-test="study-all"]').click()
+    await page.locator('[data-test="show-answer"]').waitFor()
+    const cardId = await page.locator('article.card').getAttribute('data-card-id')
+    const snapshot = (await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === cardId)!
+    await page.keyboard.press('Space')
+    await page.keyboard.press('2')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="show-answer"], [data-test="wait"]').length === 1)
+    expect(await readStore<ReviewRow>(page, 'reviews')).toHaveLength(6)
+    const changed = (await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === cardId)!
+    expect(memory(changed)).not.toEqual(memory(snapshot))
+
+    await page.keyboard.press('u')
+    await page.locator(`article.card[data-card-id="${cardId}"]`).waitFor()
+    const restored = (await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === cardId)!
+    expect(memory(restored)).toEqual(memory(snapshot))
+    expect(await readStore<ReviewRow>(page, 'reviews')).toHaveLength(5)
+    await expect(page.locator('[data-test="notice"]').innerText()).resolves.toMatch(/annulée/)
+
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('ends the session with a summary and the next due card, at phone and desktop sizes', async () => {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport, locale: 'fr-FR' })
+      const page = await context.newPage()
+      // A small daily limit, set through the settings screen.
+      await page.goto(`${BASE_URL}/settings`)
+      const input = page.locator('#new-per-day')
+      await input.waitFor()
+      expect(await input.inputValue()).toBe('20')
+      await input.fill('2')
+      await input.press('Tab')
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Réglages enregistrés')),
+      )
+      if (viewport.width === 360) await screenshot(page, 'settings')
+
+      await openHome(page)
+      expect(await counts(page, '[data-test="total-counts"]')).toEqual({ new: 2, learning: 0, review: 0 })
+      if (viewport.width > 360) await screenshot(page, 'home')
+      await page.locator('[data-test="study-all"]').click()
+      for (let i = 0; i < 2; i++) {
+        await page.locator('[data-test="show-answer"]').click()
+        if (viewport.width > 360 && i === 0) {
+          await page.locator('[data-grade="4"]').waitFor()
+          await screenshot(page, 'review-back')
+        }
+        await page.locator('[data-grade="4"]').click()
+      }
+      await page.locator('#summary-title').waitFor()
+      await expect(page.locator('[data-test="answered"]').innerText()).resolves.toBe('2 cartes révisées')
+      await expect(page.locator('[data-test="next-due"]').innerText()).resolves.toMatch(/Prochaine carte : le /)
+      await screenshot(page, 'end')
+      await context.close()
+    }
+  })
+})

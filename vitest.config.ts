@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  plugins: [vue()],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  test: {
+    include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/decks/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/setup.ts'],
+    // Fixed zone for tests that read local time; tests needing other zones pass one explicitly.
+    env: { TZ: 'Europe/Paris' },
+  },
+})
