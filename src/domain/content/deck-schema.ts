@@ -17,7 +17,7 @@ export type CardKind = (typeof CARD_KINDS)[number]
 
 const IdSchema = v.pipe(
   v.string('id must be text'),
-  v.regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'id must be lower-case letters, digits and dashes'),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'id must be lower-case letters, digits and dashes'),
   v.maxLength(80, 'id is longer than 80 characters'),
 )
 

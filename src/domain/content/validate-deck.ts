@@ -69,9 +69,10 @@ function entryProblems(entry: DeckEntry, opts: CompileOptions): Array<{ field: s
       for (const message of clozeProblems(text)) out.push({ field: `text.${lang}`, message })
     }
     if (typeof entry.text !== 'string' && entry.text.en !== undefined) {
-      const fr = clozeOrdinals(entry.text.fr).join(',')
-      const en = clozeOrdinals(entry.text.en).join(',')
-      if (fr !== en) out.push({ field: 'text.en', message: `gaps c${en} do not match the French gaps c${fr}` })
+      const gaps = (t: string) => clozeOrdinals(t).map((n) => `c${n}`).join(', ')
+      const fr = gaps(entry.text.fr)
+      const en = gaps(entry.text.en)
+      if (fr !== en) out.push({ field: 'text.en', message: `gaps ${en} do not match the French gaps ${fr}` })
     }
   }
   if (entry.kind === 'choice') {

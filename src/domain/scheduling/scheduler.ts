@@ -10,6 +10,7 @@ import {
   type StepUnit,
 } from 'ts-fsrs'
 import type { Settings } from '../settings'
+import { DAY_MS } from '../time/study-day'
 import type { GradeValue, MemoryState } from './schedule'
 
 export interface SchedulerOptions {
@@ -82,6 +83,11 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
   function answer(state: MemoryState, cardId: string, grade: GradeValue, nowMs: number): Outcome {
     const item = engine.next(toCard(state, cardId), new Date(nowMs), grade as Grade)
     const next = fromCard(item.card)
+    // ts-fsrs keeps Hard < Good < Easy by pushing intervals up to 2 days past the maximum; cap them.
+    if (next.scheduledDays > settings.maximumIntervalDays) {
+      next.scheduledDays = settings.maximumIntervalDays
+      next.due = nowMs + settings.maximumIntervalDays * DAY_MS
+    }
     return { grade, next, intervalMs: next.due - nowMs }
   }
 

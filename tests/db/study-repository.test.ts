@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PmDatabase } from '../../src/db/database'
+import { syncBuiltinDecks } from '../../src/db/deck-sync'
+import {
+  answerCard,
+  countReviewsSince,
+  loadQueueCards,
+  nextDueAfter,
+  NothingToUndoError,
+  StaleCardError,
+  undoReview,
+} from '../../src/db/study-repository'
+import { loadStudyContext, queueFor } from '../../src/db/study-context'
+import { queueCounts } from '../../src/domain/queue/build-queue'
+import { createScheduler } from '../../src/domain/scheduling/scheduler'
+import { CardState } from '../../src/domain/scheduling/schedule'
+import { DEFAULT_SETTINGS } from '../../src/domain/settings'
+import { basicCard, deckOf, freshDb } from './helpers'
+
+const NOW = Date.parse('2026-11-26T09:00:00Z')
+const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+let db: PmDatabase
+
+async function seeded(n = 3) {
+  db = freshDb()
+  const cards = Array.from({ length: n }, (_, i) => basicCard('d1', `card-${i}`, `Q${i}`, `A${i}`, i))
+  await syncBuiltinDecks(db, [deckOf('d1', cards)], NOW - 1000)
+  return db
+}
+
+let ids = 0
+const newId = () => `review-${ids++}`
+
+afterEach(async () => {
+  db?.close()
+})
+
+describe('answer', () => {
+  it('writes the new state and the review log together', async () => {
+    await seeded()
+    const shown = (await db.schedules.get('card-0'))!
+    const { schedule, review } = await answerCard(db, { cardId: 'card-0', grade: 3, shown, nowMs: NOW, durationMs: 4200.4, scheduler, newId })
+    expect(schedule.state).toBe(CardState.Learning)
+    expect(schedule.version).toBe(shown.version + 1)
+    expect(await db.schedules.get('card-0')).toEqual(schedule)
+    const logs = await db.reviews.toArray()
+    expect(logs).toEqual([review])
+    expect(review).toMatchObject({ cardId: 'card-0', deckId: 'd1', grade: 3, reviewedAt: NOW, durationMs: 4200, before: shown, afterVersion: schedule.version })
+    expect(review.after.due).toBe(NOW + 10 * 60_000)
+  })
+
+  it('refuses a grade on a card that changed since it was shown, writing nothing', async () => {
+    await seeded()
+    const shown = (await db.schedules.get('card-0'))!
+    // Another tab answers first.
+    await answerCard(db, { cardId: 'card-0', grade: 4, shown, nowMs: NOW, durationMs: 1000, scheduler, newId })
+    const afterOther = await db.schedules.get('card-0')
+    await expect(answerCard(db, { cardId: 'card-0', grade: 1, shown, nowMs: NOW + 5, durationMs: 1000, scheduler, newId })).rejects.toBeInstanceOf(StaleCardError)
+    expect(await db.schedules.get('card-0')).toEqual(afterOther)
+    expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('writes nothing when the log write fails (one transaction)', async () => {
+    await seeded()
+    const shown = (await db.schedules.get('card-0'))!
+    await answerCard(db, { cardId: 'card-0', grade: 3, shown, nowMs: NOW, durationMs: 1, scheduler, newId: () => 'dup' })
+    const after = (await db.schedules.get('card-1'))!
+    // Reusing a review id makes the log insert fail after the schedule was put.
+    await expect(answerCard(db, { cardId: 'card-1', grade: 3, shown: after, nowMs: NOW, durationMs: 1, scheduler, newId: () => 'dup' })).rejects.toThrow()
+    expect(await db.schedules.get('card-1')).toEqual(after)
+    expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('counts today\'s new cards and reviews from the log', async () => {
+    await seeded()
+    for (const id of ['card-0', 'card-1']) {
+      const shown = (await db.schedules.get(id))!
+      await answerCard(db, { cardId: id, grade: 3, shown, nowMs: NOW, durationMs: 1, scheduler, newId })
+    }
+    expect(await countReviewsSince(db, NOW - 1)).toEqual({ newStudied: 2, reviewsDone: 0 })
+    expect(await countReviewsSince(db, NOW + 1)).toEqual({ newStudied: 0, reviewsDone: 0 })
+  })
+})
+
+describe('undo', () => {
+  it('restores the exact previous state and removes the log entry', async () => {
+    await seeded()
+    const shown = (await db.schedules.get('card-0'))!
+    const { review } = await answerCard(db, { cardId: 'card-0', grade: 1, shown, nowMs: NOW, durationMs: 1, scheduler, newId })
+    const restored = await undoReview(db, review.id)
+    const { version: v1, ...restoredState } = restored
+    const { version: v0, ...shownState } = shown
+    expect(restoredState).toEqual(shownState)
+    expect(v1).toBeGreaterThan(v0)
+    expect(await db.schedules.get('card-0')).toEqual(restored)
+    expect(await db.reviews.count()).toBe(0)
+  })
+
+  it('restores a review card exactly, where ts-fsrs rollback would not (due is kept)', async () => {
+    await seeded()
+    let s = (await db.schedules.get('card-0'))!
+    let t = NOW
+    while (s.state !== CardState.Review) {
+      s = (await answerCard(db, { cardId: 'card-0', grade: 3, shown: s, nowMs: t, durationMs: 1, scheduler, newId })).schedule
+      t = s.due
+    }
+    const before = s
+    const late = s.due + 2 * 86_400_000
+    const { review } = await answerCard(db, { cardId: 'card-0', grade: 2, shown: before, nowMs: late, durationMs: 1, scheduler, newId })
+    const restored = await undoReview(db, review.id)
+    expect({ ...restored, version: 0 }).toEqual({ ...before, version: 0 })
+    expect(restored.due).toBe(before.due)
+  })
+
+  it('undoes the latest answer when no id is given, and says when there is nothing to undo', async () => {
+    await seeded()
+    const a = (await db.schedules.get('card-0'))!
+    const b = (await db.schedules.get('card-1'))!
+    await answerCard(db, { cardId: 'card-0', grade: 3, shown: a, nowMs: NOW, durationMs: 1, scheduler, newId })
+    await answerCard(db, { cardId: 'card-1', grade: 3, shown: b, nowMs: NOW + 1000, durationMs: 1, scheduler, newId })
+    expect((await undoReview(db)).cardId).toBe('card-1')
+    expect((await undoReview(db)).cardId).toBe('card-0')
+    await expect(undoReview(db)).rejects.toBeInstanceOf(NothingToUndoError)
+  })
+
+  it('refuses to undo over a later change of the same card', async () => {
+    await seeded()
+    const a = (await db.schedules.get('card-0'))!
+    const first = await answerCard(db, { cardId: 'card-0', grade: 1, shown: a, nowMs: NOW, durationMs: 1, scheduler, newId })
+    const second = await answerCard(db, { cardId: 'card-0', grade: 3, shown: first.schedule, nowMs: NOW + 60_000, durationMs: 1, scheduler, newId })
+    await expect(undoReview(db, first.review.id)).rejects.toBeInstanceOf(StaleCardError)
+    expect(await db.schedules.get('card-0')).toEqual(second.schedule)
+    expect(await db.reviews.count()).toBe(2)
+  })
+})
+
+describe('queue inputs', () => {
+  it('leaves out suspended, buried and retired cards, and counts per deck', async () => {
+    await seeded(5)
+    await db.schedules.update('card-1', { suspended: true })
+    await db.schedules.update('card-2', { buriedUntilDay: 999_999 })
+    await db.schedules.update('card-3', { retired: true })
+    const cards = await loadQueueCards(db, NOW + 86_400_000, 20_000)
+    expect(cards.map((c) => c.cardId).sort()).toEqual(['card-0', 'card-4'])
+    const ctx = await loadStudyContext(db, DEFAULT_SETTINGS, NOW, 'Europe/Paris')
+    expect(queueCounts(queueFor(ctx, DEFAULT_SETTINGS, 'd1'))).toEqual({ new: 2, learning: 0, review: 0 })
+    expect(queueCounts(queueFor(ctx, { ...DEFAULT_SETTINGS, newPerDay: 1 }, null))).toEqual({ new: 1, learning: 0, review: 0 })
+  })
+
+  it('uses today\'s log for the limits, so studying does not reset them', async () => {
+    await seeded(4)
+    const settings = { ...DEFAULT_SETTINGS, newPerDay: 2 }
+    const s = (await db.schedules.get('card-0'))!
+    await answerCard(db, { cardId: 'card-0', grade: 4, shown: s, nowMs: NOW, durationMs: 1, scheduler, newId })
+    const ctx = await loadStudyContext(db, settings, NOW + 1000, 'Europe/Paris')
+    expect(queueCounts(queueFor(ctx, settings, null))).toEqual({ new: 1, learning: 0, review: 0 })
+  })
+
+  it('finds the next due card', async () => {
+    await seeded(2)
+    expect(await nextDueAfter(db, NOW)).toBeNull()
+    const s = (await db.schedules.get('card-0'))!
+    const { schedule } = await answerCard(db, { cardId: 'card-0', grade: 4, shown: s, nowMs: NOW, durationMs: 1, scheduler, newId })
+    expect(await nextDueAfter(db, NOW)).toBe(schedule.due)
+  })
+})

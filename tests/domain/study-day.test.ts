@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { dayIndex, dayStartMs, nextRolloverMs, timeZoneOffsetMs } from '../../src/domain/time/study-day'
+
+const paris = { rolloverHour: 4, timeZone: 'Europe/Paris' }
+const at = (iso: string) => Date.parse(iso)
+
+describe('study day', () => {
+  it('knows the time-zone offset in winter and summer', () => {
+    expect(timeZoneOffsetMs(at('2026-01-15T12:00:00Z'), 'Europe/Paris')).toBe(3_600_000)
+    expect(timeZoneOffsetMs(at('2026-07-15T12:00:00Z'), 'Europe/Paris')).toBe(7_200_000)
+    expect(timeZoneOffsetMs(at('2026-07-15T12:00:00Z'), 'America/New_York')).toBe(-4 * 3_600_000)
+  })
+
+  it('keeps the hours after midnight and before the rollover in the previous day', () => {
+    const evening = dayIndex(at('2026-11-25T22:30:00+01:00'), paris)
+    expect(dayIndex(at('2026-11-26T00:00:00+01:00'), paris)).toBe(evening)
+    expect(dayIndex(at('2026-11-26T03:59:59+01:00'), paris)).toBe(evening)
+    expect(dayIndex(at('2026-11-26T04:00:00+01:00'), paris)).toBe(evening + 1)
+  })
+
+  it('rolls over at midnight when the rollover hour is 0', () => {
+    const midnight = { rolloverHour: 0, timeZone: 'Europe/Paris' }
+    expect(dayIndex(at('2026-11-26T00:00:00+01:00'), midnight) - dayIndex(at('2026-11-25T23:59:59+01:00'), midnight)).toBe(1)
+  })
+
+  it('gives the next rollover at 04:00 local time', () => {
+    expect(nextRolloverMs(at('2026-11-26T10:00:00+01:00'), paris)).toBe(at('2026-11-27T04:00:00+01:00'))
+    expect(nextRolloverMs(at('2026-11-26T02:00:00+01:00'), paris)).toBe(at('2026-11-26T04:00:00+01:00'))
+  })
+
+  it('has a 23-hour study day when clocks go forward (Paris, 29 March 2026)', () => {
+    const day = dayIndex(at('2026-03-28T12:00:00+01:00'), paris)
+    expect(dayStartMs(day, paris)).toBe(at('2026-03-28T04:00:00+01:00'))
+    expect(dayStartMs(day + 1, paris)).toBe(at('2026-03-29T04:00:00+02:00'))
+    expect(dayStartMs(day + 1, paris) - dayStartMs(day, paris)).toBe(23 * 3_600_000)
+    // 02:30 local does not exist; 01:59 and 03:30 are both still the 28th's study day.
+    expect(dayIndex(at('2026-03-29T01:59:00+01:00'), paris)).toBe(day)
+    expect(dayIndex(at('2026-03-29T03:30:00+02:00'), paris)).toBe(day)
+  })
+
+  it('has a 25-hour study day when clocks go back (Paris, 25 October 2026)', () => {
+    const day = dayIndex(at('2026-10-24T12:00:00+02:00'), paris)
+    expect(dayStartMs(day + 1, paris) - dayStartMs(day, paris)).toBe(25 * 3_600_000)
+    // 02:30 happens twice; both belong to the same study day.
+    expect(dayIndex(at('2026-10-25T02:30:00+02:00'), paris)).toBe(day)
+    expect(dayIndex(at('2026-10-25T02:30:00+01:00'), paris)).toBe(day)
+    expect(dayIndex(at('2026-10-25T04:00:00+01:00'), paris)).toBe(day + 1)
+  })
+
+  it('starts the day when clocks jump if the rollover hour falls in the gap (New York, 2 a.m.)', () => {
+    const ny = { rolloverHour: 2, timeZone: 'America/New_York' }
+    const day = dayIndex(at('2026-03-08T12:00:00-04:00'), ny)
+    // 02:00 on 8 March 2026 does not exist in New York: the day starts at 03:00 EDT.
+    expect(dayStartMs(day, ny)).toBe(at('2026-03-08T03:00:00-04:00'))
+  })
+
+  it('is consistent: every instant lies between its day start and the next', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']
+    for (const timeZone of zones) {
+      const clock = { rolloverHour: 4, timeZone }
+      for (let t = at('2026-01-01T00:00:00Z'); t < at('2027-01-01T00:00:00Z'); t += 7 * 3_600_000 + 13 * 60_000) {
+        const d = dayIndex(t, clock)
+        expect(dayStartMs(d, clock)).toBeLessThanOrEqual(t)
+        expect(dayStartMs(d + 1, clock)).toBeGreaterThan(t)
+      }
+    }
+  })
+})
