@@ -1,9 +1,46 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 import { decksPlugin } from './src/build/vite-plugin-decks'
 
 export default defineConfig({
-  plugins: [vue(), decksPlugin('decks')],
+  plugins: [
+    vue(),
+    decksPlugin('decks'),
+    VitePWA({
+      // The learner decides when a new version applies (src/pwa): no reload by itself.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'favicon.ico', 'apple-touch-icon-180x180.png'],
+      manifest: {
+        name: 'PM Cards : le métier de Product Manager en répétition espacée',
+        short_name: 'PM Cards',
+        description: 'Cartes de révision FSRS sur le métier de Product Manager, pour apprendre et préparer ses entretiens, même hors ligne.',
+        lang: 'fr',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        id: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#4f46e5',
+        background_color: '#f7f7fb',
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: 'pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell, every route's chunk and the deck content: all of it works offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   define: {
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { decksPlugin } from './src/build/vite-plugin-decks'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), decksPlugin('decks')],
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './app/router'
 import { i18n } from './i18n'
+import { registerServiceWorker } from './pwa/register'
 import { useAppStore } from './stores/app'
 import './styles.css'
 
@@ -10,4 +11,7 @@ const app = createApp(App)
 const router = createAppRouter()
 app.use(createPinia()).use(router).use(i18n)
 void useAppStore().start()
-void router.isReady().then(() => app.mount('#app'))
+void router.isReady().then(() => {
+  app.mount('#app')
+  void registerServiceWorker()
+})

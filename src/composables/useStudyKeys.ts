@@ -1,12 +1,17 @@
-// Keyboard shortcuts of the review screen: Space/Enter show the answer, 1-4 grade, U or Ctrl+Z undo.
+// Keyboard shortcuts of the review screen, as in Anki: Space/Enter show the answer, then confirm;
+// 1-4 grade; on a choice card's question, 1-5 pick an option; U or Ctrl+Z undo.
 import { useEventListener } from '@vueuse/core'
 import type { GradeValue } from '../domain/scheduling/schedule'
+import type { Phase } from '../stores/session'
 
 export interface StudyKeyHandlers {
   reveal: () => void
   grade: (g: GradeValue) => void
+  confirm: () => void
+  /** Picks the n-th option (0-based) of a choice card; false when the card has none. */
+  pick: (n: number) => boolean
   undo: () => void
-  canGrade: () => boolean
+  phase: () => Phase
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -16,24 +21,31 @@ function typing(target: EventTarget | null): boolean {
 
 export function useStudyKeys(h: StudyKeyHandlers) {
   useEventListener(window, 'keydown', (e: KeyboardEvent) => {
-    if (typing(e.target) || e.altKey || e.metaKey) return
+    if (typing(e.target) || e.altKey || e.metaKey || e.repeat) return
+    const phase = h.phase()
     if ((e.key === 'z' || e.key === 'Z') && e.ctrlKey) {
       e.preventDefault()
       h.undo()
       return
     }
     if (e.ctrlKey) return
+    const onControl = ['BUTTON', 'A', 'SUMMARY'].includes((e.target as HTMLElement | null)?.tagName ?? '')
     if (e.key === 'u' || e.key === 'U') {
       e.preventDefault()
       h.undo()
     } else if (e.key === ' ' || e.key === 'Enter') {
-      // Enter on a focused button keeps its own meaning once the answer is shown.
-      if (h.canGrade() && (e.target as HTMLElement | null)?.tagName === 'BUTTON') return
+      // A focused button or link keeps its own meaning.
+      if (onControl) return
       e.preventDefault()
-      if (!e.repeat) h.reveal()
-    } else if (['1', '2', '3', '4'].includes(e.key) && h.canGrade()) {
-      e.preventDefault()
-      if (!e.repeat) h.grade(Number(e.key) as GradeValue)
+      if (phase === 'question') h.reveal()
+      else if (phase === 'answer') h.confirm()
+    } else if (/^[1-5]$/.test(e.key)) {
+      const n = Number(e.key)
+      if (phase === 'question' && h.pick(n - 1)) e.preventDefault()
+      else if (phase === 'answer' && n <= 4) {
+        e.preventDefault()
+        h.grade(n as GradeValue)
+      }
     }
   })
 }

@@ -1,9 +1,15 @@
-// The language cards are studied in: the UI language (a separate study-language setting may follow).
+// The language cards are studied in: the study-language setting, or the interface language.
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { StudyLanguage } from '../domain/content/localized'
+import { useSettingsStore } from '../stores/settings'
 
 export function useStudyLanguage() {
   const { locale } = useI18n()
-  return computed<StudyLanguage>(() => (locale.value === 'en' ? 'en' : 'fr'))
+  const store = useSettingsStore()
+  return computed<StudyLanguage>(() => {
+    const choice = store.settings.studyLanguage
+    if (choice !== 'auto') return choice
+    return locale.value === 'en' ? 'en' : 'fr'
+  })
 }

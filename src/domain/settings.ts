@@ -13,6 +13,8 @@ export interface Settings {
   /** Local hour at which the study day starts (Anki's "next day starts at"). */
   rolloverHour: number
   language: LanguageChoice
+  /** Language of the cards; 'auto' follows the interface language. */
+  studyLanguage: LanguageChoice
   theme: Theme
 }
 
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reviewsPerDay: 200,
   rolloverHour: 4,
   language: 'auto',
+  studyLanguage: 'auto',
   theme: 'system',
 })
 
@@ -77,6 +80,7 @@ export function normalizeSettings(raw: unknown): Settings {
     reviewsPerDay: num(r.reviewsPerDay, d.reviewsPerDay, LIMITS.reviewsPerDay, true),
     rolloverHour: num(r.rolloverHour, d.rolloverHour, LIMITS.rolloverHour, true),
     language: oneOf(r.language, ['auto', 'fr', 'en'] as const, d.language),
+    studyLanguage: oneOf(r.studyLanguage, ['auto', 'fr', 'en'] as const, d.studyLanguage),
     theme: oneOf(r.theme, ['system', 'light', 'dark'] as const, d.theme),
   }
 }

@@ -13,9 +13,11 @@ import {
 } from '../db/study-repository'
 import { afterAnswer, pickNext, queueCounts, restoreCard, type StudyQueue } from '../domain/queue/build-queue'
 import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
+import { proposeChoiceGrade, proposeInterviewGrade, shuffledOrder } from '../domain/content/grading'
 import type { Previews } from '../domain/scheduling/scheduler'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
+import { requestPersistentStorage } from '../pwa/storage'
 
 export type Phase = 'loading' | 'question' | 'answer' | 'wait' | 'done'
 
@@ -54,6 +56,50 @@ export const useSessionStore = defineStore('session', () => {
 
   const counts = computed(() => queueCounts(queue.value))
 
+  /** What the learner did on the card on screen: the option picked, the key points ticked, notes. */
+  const picked = ref<number | null>(null)
+  const covered = ref<number[]>([])
+  const notes = ref('')
+
+  /** Display order of a choice card's options: shuffled, but fixed for this card and review count. */
+  const optionOrder = computed(() => {
+    const c = current.value
+    if (!c || c.card.content.kind !== 'choice') return []
+    return shuffledOrder(c.card.content.options.length, `${c.card.id}:${c.schedule.reps}`)
+  })
+
+  /** The grade proposed by a choice or interview card once the answer is shown. */
+  const proposed = computed<GradeValue | null>(() => {
+    const content = current.value?.card.content
+    if (phase.value !== 'answer' || !content) return null
+    if (content.kind === 'choice') {
+      return proposeChoiceGrade(picked.value === null ? null : content.options[picked.value]?.correct === true)
+    }
+    if (content.kind === 'interview') return proposeInterviewGrade(covered.value.length, content.keyPoints.length)
+    return null
+  })
+
+  function resetInteraction() {
+    picked.value = null
+    covered.value = []
+    notes.value = ''
+  }
+
+  /** Picks the option shown at `displayIndex` (0-based) of a choice card, which shows the answer. */
+  function pick(displayIndex: number): boolean {
+    const c = current.value
+    if (phase.value !== 'question' || !c || c.card.content.kind !== 'choice') return false
+    const option = optionOrder.value[displayIndex]
+    if (option === undefined) return false
+    picked.value = option
+    phase.value = 'answer'
+    return true
+  }
+
+  function toggleKeyPoint(index: number) {
+    covered.value = covered.value.includes(index) ? covered.value.filter((i) => i !== index) : [...covered.value, index]
+  }
+
   async function rebuildQueue() {
     const ctx = await loadStudyContext(getDb(), settingsStore.settings, clock.now(), clock.timeZone())
     dayEndMs = ctx.dayEndMs
@@ -87,6 +133,7 @@ export const useSessionStore = defineStore('session', () => {
       }
       const previews = settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now)
       current.value = { ...loaded, previews }
+      resetInteraction()
       shownAt.value = now
       waitUntil.value = null
       phase.value = 'question'
@@ -125,6 +172,7 @@ export const useSessionStore = defineStore('session', () => {
       })
       performance.measure('answer-transaction', 'answer-start')
       undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
+      void requestPersistentStorage()
       answered.value++
       if (g === 1) againCount.value++
       timeSpentMs.value += review.durationMs
@@ -158,6 +206,7 @@ export const useSessionStore = defineStore('session', () => {
       if (loaded) {
         const now = clock.now()
         current.value = { ...loaded, previews: settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now) }
+        resetInteraction()
         shownAt.value = now
         phase.value = 'question'
       }
@@ -177,6 +226,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
-    nextDueMs, counts, start, showNext, reveal, grade, undo, stop,
+    nextDueMs, counts, picked, covered, notes, optionOrder, proposed,
+    start, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint,
   }
 })
