@@ -3,6 +3,10 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { decksPlugin } from './src/build/vite-plugin-decks'
 
+import { readFileSync } from 'node:fs'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -42,6 +46,8 @@ export default defineConfig({
     }),
   ],
   define: {
+    // Shown in settings; the end-to-end update test builds a second version with another id.
+    __APP_BUILD__: JSON.stringify(process.env.APP_BUILD_ID ?? version),
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,

@@ -5,6 +5,7 @@ import { decksPlugin } from './src/build/vite-plugin-decks'
 export default defineConfig({
   plugins: [vue(), decksPlugin('decks')],
   define: {
+    __APP_BUILD__: JSON.stringify('test'),
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,

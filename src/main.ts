@@ -7,6 +7,7 @@ import { registerServiceWorker } from './pwa/register'
 import { useAppStore } from './stores/app'
 import './styles.css'
 
+document.documentElement.dataset.build = __APP_BUILD__
 const app = createApp(App)
 const router = createAppRouter()
 app.use(createPinia()).use(router).use(i18n)

@@ -17,6 +17,7 @@ const en: typeof fr = {
     noDeck: 'No deck.',
   },
   review: {
+    title: 'Review session',
     showAnswer: 'Show answer',
     question: 'Question',
     answer: 'Answer',
@@ -99,6 +100,7 @@ const en: typeof fr = {
     yes: 'yes',
     no: 'no',
     unknown: 'unknown',
+    version: 'Version {version}',
     saved: 'Settings saved.',
     invalid: '{field}: invalid value.',
   },

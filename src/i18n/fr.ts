@@ -15,6 +15,7 @@ export default {
     noDeck: 'Aucun paquet.',
   },
   review: {
+    title: 'Séance de révision',
     showAnswer: "Afficher la réponse",
     question: 'Question',
     answer: 'Réponse',
@@ -97,6 +98,7 @@ export default {
     yes: 'oui',
     no: 'non',
     unknown: 'inconnu',
+    version: 'Version {version}',
     saved: 'Réglages enregistrés.',
     invalid: '{field} : valeur invalide.',
   },
