@@ -121,6 +121,31 @@ describe('daily review', () => {
     await context.close()
   })
 
+  it('refuses a grade on a card another tab answered, with a notice, writing nothing twice', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
+    const tabA = await context.newPage()
+    const tabB = await context.newPage()
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(`${BASE_URL}/review/pm-role`)
+      await tab.locator('[data-test="show-answer"]').waitFor()
+    }
+    const cardId = await tabA.locator('article.card').getAttribute('data-card-id')
+    expect(await tabB.locator('article.card').getAttribute('data-card-id')).toBe(cardId)
+    await tabA.locator('[data-test="show-answer"]').click()
+    await tabA.locator('[data-grade="3"]').click()
+    await tabA.waitForFunction((id) => document.querySelector('article.card')?.getAttribute('data-card-id') !== id, cardId)
+
+    await tabB.locator('[data-test="show-answer"]').click()
+    await tabB.locator('[data-grade="1"]').click()
+    await expect(tabB.locator('[data-test="notice"]').innerText()).resolves.toMatch(/modifiée ailleurs/)
+    const reviews = await readStore<ReviewRow>(tabB, 'reviews')
+    expect(reviews.filter((r) => r.cardId === cardId).map((r) => r.grade)).toEqual([3])
+    // The queue was refreshed: the card answered in tab A is not shown again in tab B.
+    await tabB.locator('[data-test="show-answer"]').waitFor()
+    expect(await tabB.locator('article.card').getAttribute('data-card-id')).not.toBe(cardId)
+    await context.close()
+  })
+
   it('ends the session with a summary and the next due card, at phone and desktop sizes', async () => {
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
       const context = await browser.newContext({ viewport, locale: 'fr-FR' })

@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-export const E2E_PORT = 4183
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4183)
 
 async function waitForServer(url: string, timeoutMs: number) {
   const start = Date.now()
