@@ -10,6 +10,10 @@ export function createAppRouter() {
       { path: '/', name: 'home', component: HomeView },
       { path: '/review/:deckId?', name: 'review', component: ReviewView },
       { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
+      { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue') },
+      { path: '/interview', name: 'interview', component: () => import('../views/InterviewView.vue') },
+      { path: '/browse', name: 'browse', component: () => import('../views/BrowseView.vue') },
+      { path: '/data', name: 'data', component: () => import('../views/DataView.vue') },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
   })

@@ -45,6 +45,32 @@ export interface SettingRow {
   value: unknown
 }
 
+/** Small app facts that are not settings: last backup date, interview date, and so on. */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export interface MockAnswerRow {
+  cardId: string
+  deckId: string
+  /** Indexes of the key points the learner ticked. */
+  covered: number[]
+  total: number
+  grade: GradeValue
+  durationMs: number
+}
+
+/** One mock interview, kept to show progress over time. */
+export interface MockInterviewRow {
+  id: string
+  startedAt: number
+  finishedAt: number
+  /** 'review': answers went through the review transaction; 'practice': schedules untouched. */
+  mode: 'review' | 'practice'
+  answers: MockAnswerRow[]
+}
+
 export const DB_NAME = 'pm-cards'
 
 export class PmDatabase extends Dexie {
@@ -53,6 +79,8 @@ export class PmDatabase extends Dexie {
   schedules!: EntityTable<ScheduleRow, 'cardId'>
   reviews!: EntityTable<ReviewRow, 'id'>
   settings!: EntityTable<SettingRow, 'key'>
+  meta!: EntityTable<MetaRow, 'key'>
+  mockInterviews!: EntityTable<MockInterviewRow, 'id'>
 
   constructor(name = DB_NAME) {
     // Strict durability: a grade is on disk when the transaction completes, even if the tab dies.
@@ -64,6 +92,11 @@ export class PmDatabase extends Dexie {
       schedules: 'cardId, [state+due], [deckId+state], due',
       reviews: 'id, cardId, reviewedAt',
       settings: 'key',
+    })
+    // 2026-11-26: app facts (backups, interview date) and mock-interview results. No data moves.
+    this.version(2).stores({
+      meta: 'key',
+      mockInterviews: 'id, startedAt',
     })
   }
 }

@@ -1,6 +1,14 @@
 import type fr from './fr'
+import stats from './messages/stats'
+import interview from './messages/interview'
+import browse from './messages/browse'
+import data from './messages/data'
 
 const en: typeof fr = {
+  stats: stats.en,
+  interview: interview.en,
+  browse: browse.en,
+  data: data.en,
   app: { name: 'PM Cards', tagline: 'Product management, with spaced repetition' },
   nav: { home: 'Home', settings: 'Settings', skip: 'Skip to content', main: 'Main navigation', back: 'Back' },
   counts: { new: 'New', learning: 'Learning', review: 'Review', label: '{new} new, {learning} learning, {review} to review' },

@@ -1,4 +1,13 @@
+import stats from './messages/stats'
+import interview from './messages/interview'
+import browse from './messages/browse'
+import data from './messages/data'
+
 export default {
+  stats: stats.fr,
+  interview: interview.fr,
+  browse: browse.fr,
+  data: data.fr,
   app: { name: 'PM Cards', tagline: 'Le métier de Product Manager, en répétition espacée' },
   nav: { home: 'Accueil', settings: 'Réglages', skip: 'Aller au contenu', main: 'Navigation principale', back: 'Retour' },
   counts: { new: 'Nouvelles', learning: 'En cours', review: 'À réviser', label: '{new} nouvelles, {learning} en cours, {review} à réviser' },

@@ -21,11 +21,12 @@ async function waitForServer(url: string, timeoutMs: number) {
 
 export default async function setup() {
   const root = resolve(import.meta.dirname, '../..')
-  if (!existsSync(resolve(root, 'dist/index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+  const dist = process.env.E2E_DIST ?? 'dist'
+  if (!existsSync(resolve(root, dist, 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', dist], { cwd: root, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('vite build failed')
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(E2E_PORT), '--strictPort', '--host', '127.0.0.1'], {
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(E2E_PORT), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
     stdio: 'ignore',
     detached: true,

@@ -95,14 +95,14 @@ describe('installability', () => {
 
 describe('update', () => {
   it('offers a new version without reloading by itself, and applies it on click without losing a review', async () => {
-    const next = join(ROOT, 'dist-update')
+    const next = join(ROOT, `${process.env.E2E_DIST ?? 'dist'}-update`)
     const built = spawnSync('npx', ['vite', 'build', '--outDir', next, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
       env: { ...process.env, APP_BUILD_ID: 'e2e-update' },
       encoding: 'utf8',
     })
     expect(built.status, built.stderr).toBe(0)
-    const server = await startStaticServer(join(ROOT, 'dist'))
+    const server = await startStaticServer(join(ROOT, process.env.E2E_DIST ?? 'dist'))
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
     try {
       const page = await context.newPage()
