@@ -15,6 +15,8 @@ export interface DeckRow {
   position: number
   /** The deck left the built-in set: kept with its history, not shown. */
   retired: boolean
+  /** The learner hid this built-in deck: not on home nor studied; cards and history kept. */
+  hidden?: boolean
 }
 
 export interface CardRow extends CardContent {
@@ -54,20 +56,33 @@ export interface MetaRow {
 export interface MockAnswerRow {
   cardId: string
   deckId: string
+  /** The question's topic (the section of the material it cites), kept for the history. */
+  topic: string
   /** Indexes of the key points the learner ticked. */
   covered: number[]
   total: number
   grade: GradeValue
+  /** Time spent answering, pauses left out (not capped, unlike a review's). */
   durationMs: number
+  answeredAt: number
+  /** The learner's notes, when they wrote some. */
+  notes?: string
+  /** The review log entry the answer wrote ('review' mode only). */
+  reviewId?: string
 }
 
 /** One mock interview, kept to show progress over time. */
 export interface MockInterviewRow {
   id: string
   startedAt: number
-  finishedAt: number
+  /** null while under way: a mock interview left midway can be resumed. */
+  finishedAt: number | null
   /** 'review': answers went through the review transaction; 'practice': schedules untouched. */
   mode: 'review' | 'practice'
+  /** The questions drawn at the start, in the order asked. */
+  cardIds: string[]
+  /** Time allowed per question, in ms (0: no limit). */
+  timeLimitMs: number
   answers: MockAnswerRow[]
 }
 

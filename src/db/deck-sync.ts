@@ -1,5 +1,6 @@
 // Brings the built-in decks into IndexedDB without ever touching a learner's schedule or history.
 import type { CompiledDeck } from '../domain/content/card'
+import { LEECH_TAG, withLeechTag } from '../domain/leech'
 import { newMemoryState, type Schedule } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase } from './database'
 
@@ -38,6 +39,8 @@ export async function syncBuiltinDecks(db: PmDatabase, decks: readonly CompiledD
         retired: false,
       }
       if (deck.description !== undefined) row.description = deck.description
+      // Hiding is the learner's choice: a content update keeps it.
+      if (existingDecks.get(deck.id)?.hidden) row.hidden = true
       return row
     })
     for (const old of existingDecks.values()) {
@@ -66,11 +69,14 @@ export async function syncBuiltinDecks(db: PmDatabase, decks: readonly CompiledD
             suspended: false,
             buriedUntilDay: 0,
             retired: false,
+            flagged: false,
             version: 1,
           })
         } else if (old.hash !== card.hash || old.retired || old.position !== card.position || old.deckId !== card.deckId) {
           report.cardsUpdated++
-          cardPuts.push({ ...card, origin: 'builtin', retired: false })
+          // The leech tag is the learner's history, not the file's: a content update keeps it.
+          const tags = old.tags.includes(LEECH_TAG) ? withLeechTag(card.tags) : card.tags
+          cardPuts.push({ ...card, tags, origin: 'builtin', retired: false })
           const schedule = await db.schedules.get(card.id)
           if (schedule && (schedule.retired || schedule.position !== card.position || schedule.deckId !== card.deckId)) {
             schedulePuts.push({ ...schedule, retired: false, position: card.position, deckId: card.deckId, version: schedule.version + 1 })

@@ -3,6 +3,8 @@ import { CardState, memoryOf, type GradeValue } from '../domain/scheduling/sched
 import type { Scheduler } from '../domain/scheduling/scheduler'
 import { countToday, type TodayCounts } from '../domain/queue/daily-limits'
 import type { QueueCard } from '../domain/queue/build-queue'
+import { becomesLeech, isLeech, LEECH_TAG, withLeechTag, type LeechSettings } from '../domain/leech'
+import { DEFAULT_SETTINGS } from '../domain/settings'
 import type { CardRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
 
 /** The card was changed elsewhere (another tab, a sync) since it was shown: nothing was written. */
@@ -77,23 +79,35 @@ export interface AnswerInput {
   durationMs: number
   scheduler: Scheduler
   newId?: () => string
+  /** The leech rule from settings (defaults when absent). */
+  leech?: LeechSettings
 }
 
 export interface AnswerResult {
   schedule: ScheduleRow
   review: ReviewRow
+  /** This answer made the card a leech: it was tagged, and suspended unless the rule says tag only. */
+  leech: boolean
 }
 
 /**
  * Answer a card: ONE read-write transaction that re-reads the row, refuses if it changed since it
- * was shown, then writes the new state and the review log entry together.
+ * was shown, then writes the new state and the review log entry together (and, when this lapse
+ * makes the card a leech, its leech tag and suspension).
  */
 export async function answerCard(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
-  return db.transaction('rw', db.schedules, db.reviews, async () => {
+  return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
     const current = await db.schedules.get(input.cardId)
     if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
     const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs)
     const schedule: ScheduleRow = { ...current, ...outcome.next, version: current.version + 1 }
+    const rule = input.leech ?? DEFAULT_SETTINGS
+    const leech = becomesLeech(current.lapses, schedule.lapses, rule.leechThreshold)
+    if (leech) {
+      if (rule.leechAction === 'suspend') schedule.suspended = true
+      const card = await db.cards.get(current.cardId)
+      if (card && !isLeech(card.tags)) await db.cards.put({ ...card, tags: withLeechTag(card.tags) })
+    }
     const review: ReviewRow = {
       id: (input.newId ?? (() => crypto.randomUUID()))(),
       cardId: current.cardId,
@@ -107,16 +121,17 @@ export async function answerCard(db: PmDatabase, input: AnswerInput): Promise<An
     }
     await db.schedules.put(schedule)
     await db.reviews.add(review)
-    return { schedule, review }
+    return { schedule, review, leech }
   })
 }
 
 /**
  * Undo an answer: ONE transaction that restores the exact schedule from before it and removes its
- * log entry. Refused when the card changed again since (its row is at a later version).
+ * log entry. Refused when the card changed again since (its row is at a later version). An answer
+ * that first made the card a leech also takes the leech tag back off.
  */
-export async function undoReview(db: PmDatabase, reviewId?: string): Promise<ScheduleRow> {
-  return db.transaction('rw', db.schedules, db.reviews, async () => {
+export async function undoReview(db: PmDatabase, reviewId?: string, leech: Pick<LeechSettings, 'leechThreshold'> = DEFAULT_SETTINGS): Promise<ScheduleRow> {
+  return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
     const review = reviewId ? await db.reviews.get(reviewId) : await db.reviews.orderBy('reviewedAt').last()
     if (!review) throw new NothingToUndoError()
     const current = await db.schedules.get(review.cardId)
@@ -125,6 +140,10 @@ export async function undoReview(db: PmDatabase, reviewId?: string): Promise<Sch
     const restored: ScheduleRow = { ...review.before, version: current.version + 1 }
     await db.schedules.put(restored)
     await db.reviews.delete(review.id)
+    if (review.before.lapses < leech.leechThreshold && review.after.lapses >= leech.leechThreshold) {
+      const card = await db.cards.get(review.cardId)
+      if (card && isLeech(card.tags)) await db.cards.put({ ...card, tags: card.tags.filter((t) => t !== LEECH_TAG) })
+    }
     return restored
   })
 }

@@ -1,4 +1,6 @@
 // The learner's settings: one type, one defaults object, and a normaliser that never throws.
+import type { LeechAction } from './leech'
+
 export type Theme = 'system' | 'light' | 'dark'
 export type LanguageChoice = 'auto' | 'fr' | 'en'
 
@@ -16,6 +18,10 @@ export interface Settings {
   /** Language of the cards; 'auto' follows the interface language. */
   studyLanguage: LanguageChoice
   theme: Theme
+  /** Lapses at which a card is tagged leech (Browse's "leech" filter). */
+  leechThreshold: number
+  /** What a new leech gets besides its tag: suspended (default) or nothing more. */
+  leechAction: LeechAction
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -29,6 +35,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'auto',
   studyLanguage: 'auto',
   theme: 'system',
+  leechThreshold: 8,
+  leechAction: 'suspend',
 })
 
 export const LIMITS = {
@@ -37,6 +45,7 @@ export const LIMITS = {
   newPerDay: { min: 0, max: 9999 },
   reviewsPerDay: { min: 0, max: 99999 },
   rolloverHour: { min: 0, max: 23 },
+  leechThreshold: { min: 1, max: 99 },
 } as const
 
 const STEP = /^(\d+(?:\.\d+)?)([mhd])$/
@@ -82,5 +91,7 @@ export function normalizeSettings(raw: unknown): Settings {
     language: oneOf(r.language, ['auto', 'fr', 'en'] as const, d.language),
     studyLanguage: oneOf(r.studyLanguage, ['auto', 'fr', 'en'] as const, d.studyLanguage),
     theme: oneOf(r.theme, ['system', 'light', 'dark'] as const, d.theme),
+    leechThreshold: num(r.leechThreshold, d.leechThreshold, LIMITS.leechThreshold, true),
+    leechAction: oneOf(r.leechAction, ['suspend', 'tag'] as const, d.leechAction),
   }
 }

@@ -16,6 +16,7 @@ import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
 import { proposeChoiceGrade, proposeInterviewGrade, shuffledOrder } from '../domain/content/grading'
 import type { Previews } from '../domain/scheduling/scheduler'
 import { clock } from '../composables/clock'
+import { nextRolloverMs } from '../domain/time/study-day'
 import { useSettingsStore } from './settings'
 import { requestPersistentStorage } from '../pwa/storage'
 
@@ -50,8 +51,15 @@ export const useSessionStore = defineStore('session', () => {
   const againCount = ref(0)
   const timeSpentMs = ref(0)
   const nextDueMs = ref<number | null>(null)
+  /** Cards chosen elsewhere (final review, cards related to a mock interview), or null for today's queue. */
+  const chosen = ref<string[] | null>(null)
+  /** Practice: answers are neither written nor logged, schedules stay as they are. */
+  const practice = ref(false)
   let dayEndMs = 0
   let busy = false
+  /** The card most likely shown next, read ahead while the learner looks at the current one. */
+  const prefetched = new Map<string, { card: CardRow; schedule: ScheduleRow }>()
+  let pendingWrite: Promise<void> = Promise.resolve()
   let waitTimer: ReturnType<typeof setTimeout> | undefined
 
   const counts = computed(() => queueCounts(queue.value))
@@ -101,15 +109,21 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function rebuildQueue() {
+    if (chosen.value) return loadChosen(chosen.value)
+    const started = performance.now()
     const ctx = await loadStudyContext(getDb(), settingsStore.settings, clock.now(), clock.timeZone())
     dayEndMs = ctx.dayEndMs
     // Cards already answered in this session are counted by the log, so the limits stay right.
     queue.value = queueFor(ctx, settingsStore.settings, deckId.value)
+    performance.measure('queue-build', { start: started, end: performance.now() })
   }
 
-  async function start(deck: string | null) {
+  async function start(deck: string | null, pick: { cardIds: string[]; practice?: boolean } | null = null) {
     clearTimeout(waitTimer)
     deckId.value = deck
+    chosen.value = pick ? [...pick.cardIds] : null
+    prefetched.clear()
+    practice.value = pick?.practice ?? false
     phase.value = 'loading'
     current.value = null
     notice.value = null
@@ -126,8 +140,11 @@ export const useSessionStore = defineStore('session', () => {
     const now = clock.now()
     const step = pickNext(queue.value, now, studyAhead)
     if (step.kind === 'card') {
-      const loaded = await loadCardForStudy(getDb(), step.card.cardId)
-      if (!loaded) {
+      const cached = prefetched.get(step.card.cardId)
+      prefetched.delete(step.card.cardId)
+      const loaded = cached ?? (await loadCardForStudy(getDb(), step.card.cardId))
+      // Gone, or suspended since the queue was built (a new leech, Browse in another tab): skip it.
+      if (!loaded || loaded.schedule.suspended) {
         queue.value = afterAnswer(queue.value, { ...step.card, state: 0 }, dayEndMs)
         return showNext(studyAhead)
       }
@@ -137,6 +154,7 @@ export const useSessionStore = defineStore('session', () => {
       shownAt.value = now
       waitUntil.value = null
       phase.value = 'question'
+      prefetchNext(loaded.schedule.cardId)
       return
     }
     current.value = null
@@ -160,35 +178,59 @@ export const useSessionStore = defineStore('session', () => {
     busy = true
     notice.value = null
     const now = clock.now()
+    if (practice.value) {
+      try {
+        return await practiceAnswer(shown, g, now)
+      } finally {
+        busy = false
+      }
+    }
+    performance.mark('answer-start')
+    const txStart = performance.now()
+    const scheduler = settingsStore.scheduler
+    const write = answerCard(getDb(), {
+      cardId: shown.schedule.cardId,
+      grade: g,
+      shown: shown.schedule,
+      nowMs: now,
+      durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
+      scheduler,
+      leech: settingsStore.settings,
+    })
+    pendingWrite = write.then(() => undefined, () => undefined)
+    // The next card is shown while the transaction commits: the transaction computes the same state
+    // from the same row version (or refuses, and the queue is rebuilt below with a notice).
+    const predicted = scheduler.answer(memoryOf(shown.schedule), shown.schedule.cardId, g, now).next
+    prefetched.delete(shown.schedule.cardId)
+    queue.value = afterAnswer(queue.value, { ...shown.schedule, ...predicted }, dayEndMs)
     try {
-      performance.mark('answer-start')
-      const { schedule, review } = await answerCard(getDb(), {
-        cardId: shown.schedule.cardId,
-        grade: g,
-        shown: shown.schedule,
-        nowMs: now,
-        durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
-        scheduler: settingsStore.scheduler,
-      })
-      performance.measure('answer-transaction', 'answer-start')
-      undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
-      void requestPersistentStorage()
-      answered.value++
-      if (g === 1) againCount.value++
-      timeSpentMs.value += review.durationMs
-      queue.value = afterAnswer(queue.value, schedule, dayEndMs)
-      await showNext()
-    } catch (e) {
-      if (!(e instanceof StaleCardError)) throw e
-      notice.value = 'review.stale'
-      await rebuildQueue()
       await showNext()
     } finally {
       busy = false
     }
+    try {
+      const { schedule, review, leech } = await write
+      performance.measure('answer-transaction', { start: txStart, end: performance.now() })
+      undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
+      void requestPersistentStorage()
+      answered.value++
+      if (g === 1) againCount.value++
+      if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'browse.leech.suspended' : 'browse.leech.tagged'
+      timeSpentMs.value += review.durationMs
+      // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
+      if (schedule.suspended) queue.value = withoutCard(queue.value, schedule.cardId)
+    } catch (e) {
+      if (!(e instanceof StaleCardError)) throw e
+      notice.value = 'review.stale'
+      if (chosen.value) queue.value = withoutCard(queue.value, shown.schedule.cardId)
+      else await rebuildQueue()
+      await showNext()
+    }
   }
 
   async function undo() {
+    // An answer still being written is part of what undo walks back.
+    await pendingWrite
     const last = undoStack.value.at(-1)
     if (!last || busy) {
       notice.value = 'review.nothingToUndo'
@@ -196,7 +238,7 @@ export const useSessionStore = defineStore('session', () => {
     }
     busy = true
     try {
-      const restored = await undoReview(getDb(), last.reviewId)
+      const restored = await undoReview(getDb(), last.reviewId, settingsStore.settings)
       undoStack.value = undoStack.value.slice(0, -1)
       answered.value--
       if (last.grade === 1) againCount.value--
@@ -220,6 +262,51 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Reads ahead the card that follows the one on screen, whatever grade it gets. */
+  function prefetchNext(onScreen: string) {
+    const step = pickNext(withoutCard(queue.value, onScreen), clock.now())
+    if (step.kind !== 'card' || prefetched.has(step.card.cardId)) return
+    const id = step.card.cardId
+    void loadCardForStudy(getDb(), id).then((loaded) => {
+      if (!loaded) return
+      if (prefetched.size > 4) prefetched.clear()
+      prefetched.set(id, loaded)
+    })
+  }
+
+  /** The chosen cards in the given order, whatever their due dates and the day's limits. */
+  async function loadChosen(ids: string[]) {
+    dayEndMs = nextRolloverMs(clock.now(), { rolloverHour: settingsStore.settings.rolloverHour, timeZone: clock.timeZone() })
+    const rows = await getDb().schedules.bulkGet(ids)
+    const main = rows
+      .filter((s): s is ScheduleRow => !!s && !s.suspended && !s.retired)
+      .map(({ cardId, deckId: deck, state, due, position }) => ({ cardId, deckId: deck, state, due, position }))
+    queue.value = { learning: [], main }
+  }
+
+  function withoutCard(q: StudyQueue, cardId: string): StudyQueue {
+    return { learning: q.learning.filter((c) => c.cardId !== cardId), main: q.main.filter((c) => c.cardId !== cardId) }
+  }
+
+  /** Practice: nothing is written; a card graded Again comes back at the end of the list. */
+  async function practiceAnswer(shown: CurrentCard, g: GradeValue, now: number) {
+    answered.value++
+    if (g === 1) againCount.value++
+    timeSpentMs.value += Math.min(MAX_ANSWER_MS, Math.max(0, now - shownAt.value))
+    const rest = withoutCard(queue.value, shown.schedule.cardId)
+    const { cardId, deckId: deck, state, due, position } = shown.schedule
+    queue.value = g === 1 ? { ...rest, main: [...rest.main, { cardId, deckId: deck, state, due, position }] } : rest
+    await showNext()
+  }
+
+  /**
+   * A session on chosen cards (final review, cards related to a mock interview), in that order.
+   * With `practice`, the schedules and the review log are left untouched.
+   */
+  function startWith(cardIds: string[], options: { practice?: boolean } = {}) {
+    return start(null, { cardIds, ...options })
+  }
+
   function stop() {
     clearTimeout(waitTimer)
   }
@@ -227,6 +314,7 @@ export const useSessionStore = defineStore('session', () => {
   return {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
     nextDueMs, counts, picked, covered, notes, optionOrder, proposed,
-    start, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint,
+    chosen, practice,
+    start, startWith, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint,
   }
 })

@@ -29,6 +29,8 @@ export interface Schedule extends MemoryState {
   buriedUntilDay: number
   /** The card left its deck file: kept with its history, never shown. */
   retired: boolean
+  /** Marked by the learner in Browse; absent on rows written before flags existed (= false). */
+  flagged?: boolean
   /** Write counter, bumped on every change: a grade on a stale version is refused. */
   version: number
 }
