@@ -13,6 +13,7 @@ export const useAppStore = defineStore('app', () => {
   let starting: Promise<void> | null = null
 
   async function boot() {
+    const started = performance.now()
     const db = getDb()
     await useSettingsStore().load()
     if (!(await builtinDecksUpToDate(db, manifest))) {
@@ -20,6 +21,7 @@ export const useAppStore = defineStore('app', () => {
       await syncBuiltinDecks(db, decks, clock.now())
     }
     ready.value = true
+    performance.measure('app-boot', { start: started, end: performance.now() })
   }
 
   /** Idempotent: every view awaits it before reading data. */

@@ -131,5 +131,5 @@ describe('update', () => {
       await context.close()
       await server.close()
     }
-  })
+  }, 240_000) // it builds a second version of the app first
 })

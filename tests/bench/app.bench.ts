@@ -1,0 +1,178 @@
+// The benchmark: sizes, cold start, answer latency, queue build and stats, in headless Chromium,
+// plain and under 4x CPU throttling. Prints a table and writes test-results/bench.json.
+// Timings are printed, never asserted: budgets are checked by reading the table.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
+import { DEFAULT_SETTINGS } from '../../src/domain/settings'
+import { BASE_URL, launchBrowser } from '../e2e/browser'
+import { generateData } from './generate-data'
+import { bareVueBytes, firstPageBytes, lazyRouteBytes } from './sizes'
+
+const DIST = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist')
+const CARDS = Number(process.env.BENCH_CARDS ?? 10_000)
+const DAYS = Number(process.env.BENCH_DAYS ?? 365)
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200)
+const COLD_RUNS = 5
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const quantile = (values: number[], q: number) => {
+  if (values.length === 0) return NaN
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!
+}
+const median = (v: number[]) => quantile(v, 0.5)
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a')
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+async function seed(page: Page) {
+  // The learner stopped studying five days ago: a backlog of reviews is due.
+  const data = generateData({ cards: CARDS, days: DAYS, newPerDay: Math.ceil(CARDS / (DAYS * 0.9)), endMs: Date.now() - 5 * 86_400_000, seed: 42 })
+  const put = (store: string, rows: unknown[]) =>
+    page.evaluate(
+      ({ store, rows }) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('pm-cards')
+          open.onsuccess = () => {
+            const tx = open.result.transaction(store, 'readwrite')
+            for (const r of rows) tx.objectStore(store).put(r)
+            tx.oncomplete = () => {
+              open.result.close()
+              done()
+            }
+            tx.onerror = () => fail(tx.error)
+          }
+        }),
+      { store, rows },
+    )
+  await put('decks', [data.deck])
+  for (let i = 0; i < data.cards.length; i += 5000) await put('cards', data.cards.slice(i, i + 5000))
+  for (let i = 0; i < data.schedules.length; i += 5000) await put('schedules', data.schedules.slice(i, i + 5000))
+  for (let i = 0; i < data.reviews.length; i += 5000) await put('reviews', data.reviews.slice(i, i + 5000))
+  await put('settings', [{ key: 'settings', value: { ...DEFAULT_SETTINGS, newPerDay: 0, reviewsPerDay: 99_999 } }])
+  return { reviews: data.reviews.length, cards: data.cards.length }
+}
+
+async function entries(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e.entryType === 'mark' ? e.startTime : e.duration)), name)
+}
+
+async function coldStarts(page: Page) {
+  const first: number[] = []
+  const queue: number[] = []
+  const boot: number[] = []
+  const scripts: number[] = []
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await page.goto(`${BASE_URL}/review`)
+    await page.waitForFunction(() => performance.getEntriesByName('first-card-interactive').length > 0, null, { timeout: 60_000 })
+    first.push((await entries(page, 'first-card-interactive'))[0]!)
+    queue.push(...(await entries(page, 'queue-build')))
+    boot.push(...(await entries(page, 'app-boot')))
+    // When the app's code started running: navigation, HTML, and JS download and evaluation.
+    scripts.push(await page.evaluate(() => performance.getEntriesByName('app-boot')[0]?.startTime ?? NaN))
+  }
+  return { firstCard: median(first), queueBuild: median(queue), boot: median(boot), scriptStart: median(scripts) }
+}
+
+async function answerLatency(page: Page, n: number) {
+  await page.goto(`${BASE_URL}/review`)
+  for (let i = 0; i < n; i++) {
+    await page.waitForFunction(() => document.querySelector('[data-test="show-answer"]'))
+    const kind = await page.locator('article.card').getAttribute('data-kind')
+    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
+    await page.waitForFunction(() => document.querySelector('[data-grade="3"]'))
+    await page.keyboard.press('3')
+    await page.waitForFunction((count) => performance.getEntriesByName('answer-latency').length > count, i)
+  }
+  const latencies = await entries(page, 'answer-latency')
+  const tx = await entries(page, 'answer-transaction')
+  return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: Math.max(...latencies), txP50: median(tx) }
+}
+
+async function statsTime(page: Page) {
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${BASE_URL}/stats`)
+    const found = await page
+      .waitForFunction(() => performance.getEntriesByName('stats-rendered').length > 0, null, { timeout: 20_000 })
+      .then(() => true, () => false)
+    if (!found) return NaN
+    times.push(...(await entries(page, 'stats-rendered')))
+  }
+  return median(times)
+}
+
+async function measureAll(page: Page, cdp: CDPSession, rate: number, answers: number) {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+  const cold = await coldStarts(page)
+  const answer = await answerLatency(page, answers)
+  const stats = await statsTime(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  return { ...cold, answer, stats }
+}
+
+describe('benchmark', () => {
+  it('measures the app with a year of reviews', async () => {
+    const first = firstPageBytes(DIST)
+    const lazy = lazyRouteBytes(DIST)
+    const floor = await bareVueBytes()
+
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
+    const page = await context.newPage()
+    await page.goto(`${BASE_URL}/`)
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.locator('[data-test="total-counts"]').waitFor()
+    const seeded = await seed(page)
+    await page.reload()
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    const cdp = await context.newCDPSession(page)
+
+    const plain = await measureAll(page, cdp, 1, ANSWERS)
+    const throttled = await measureAll(page, cdp, 4, Math.min(100, ANSWERS))
+    await context.close()
+
+    const result = {
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+      data: seeded,
+      bytes: { firstPageJs: first.js, firstPageCss: first.css, firstPage: first.js + first.css, bareVue: floor, lazyRoutes: lazy },
+      plain,
+      throttled4x: throttled,
+    }
+    const rows: Array<[string, string, string, string]> = [
+      ['first page JS+CSS (gzip)', kb(first.js + first.css), '', '<= 90 KB'],
+      ['  of which CSS', kb(first.css), '', ''],
+      ['bare one-component Vue page (floor)', kb(floor), '', ''],
+      ...Object.entries(lazy).map(([k, v]): [string, string, string, string] => [`lazy route ${k}`, kb(v), '', '']),
+      ['cold start to first card (median)', ms(plain.firstCard), ms(throttled.firstCard), '<= 400 ms'],
+      ['answer latency p50', ms(plain.answer.p50), ms(throttled.answer.p50), ''],
+      ['answer latency p95', ms(plain.answer.p95), ms(throttled.answer.p95), '<= 16 ms / 50 ms'],
+      ['answer latency max', ms(plain.answer.max), ms(throttled.answer.max), ''],
+      ['answer transaction p50', ms(plain.answer.txP50), ms(throttled.answer.txP50), ''],
+      ['  app code starts running at', ms(plain.scriptStart), ms(throttled.scriptStart), ''],
+      ['  start-up: DB open, settings, deck check', ms(plain.boot), ms(throttled.boot), ''],
+      ['build today\'s queue (median)', ms(plain.queueBuild), ms(throttled.queueBuild), ''],
+      ['stats computed and rendered', ms(plain.stats), ms(throttled.stats), '<= 300 ms'],
+    ]
+    const w = [40, 12, 12, 18]
+    const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
+    console.log(
+      [
+        `PM Cards benchmark: ${seeded.cards} cards, ${seeded.reviews} reviews, ${ANSWERS} answers; ${result.machine.cpus} cores (${result.machine.cpu}), Chromium ${result.machine.chromium}`,
+        line(['measure', 'plain', '4x CPU', 'budget']),
+        line(w.map((n) => '-'.repeat(n))),
+        ...rows.map(line),
+      ].join('\n'),
+    )
+    mkdirSync(resolve(import.meta.dirname, '../../test-results'), { recursive: true })
+    writeFileSync(resolve(import.meta.dirname, '../../test-results/bench.json'), JSON.stringify(result, null, 2))
+  })
+})
