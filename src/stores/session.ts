@@ -59,7 +59,6 @@ export const useSessionStore = defineStore('session', () => {
   let busy = false
   /** The card most likely shown next, read ahead while the learner looks at the current one. */
   const prefetched = new Map<string, { card: CardRow; schedule: ScheduleRow }>()
-  let pendingWrite: Promise<void> = Promise.resolve()
   let waitTimer: ReturnType<typeof setTimeout> | undefined
 
   const counts = computed(() => queueCounts(queue.value))
@@ -178,38 +177,19 @@ export const useSessionStore = defineStore('session', () => {
     busy = true
     notice.value = null
     const now = clock.now()
-    if (practice.value) {
-      try {
-        return await practiceAnswer(shown, g, now)
-      } finally {
-        busy = false
-      }
-    }
-    performance.mark('answer-start')
-    const txStart = performance.now()
-    const scheduler = settingsStore.scheduler
-    const write = answerCard(getDb(), {
-      cardId: shown.schedule.cardId,
-      grade: g,
-      shown: shown.schedule,
-      nowMs: now,
-      durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
-      scheduler,
-      leech: settingsStore.settings,
-    })
-    pendingWrite = write.then(() => undefined, () => undefined)
-    // The next card is shown while the transaction commits: the transaction computes the same state
-    // from the same row version (or refuses, and the queue is rebuilt below with a notice).
-    const predicted = scheduler.answer(memoryOf(shown.schedule), shown.schedule.cardId, g, now).next
-    prefetched.delete(shown.schedule.cardId)
-    queue.value = afterAnswer(queue.value, { ...shown.schedule, ...predicted }, dayEndMs)
     try {
-      await showNext()
-    } finally {
-      busy = false
-    }
-    try {
-      const { schedule, review, leech } = await write
+      if (practice.value) return await practiceAnswer(shown, g, now)
+      performance.mark('answer-start')
+      const txStart = performance.now()
+      const { schedule, review, leech } = await answerCard(getDb(), {
+        cardId: shown.schedule.cardId,
+        grade: g,
+        shown: shown.schedule,
+        nowMs: now,
+        durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
+        scheduler: settingsStore.scheduler,
+        leech: settingsStore.settings,
+      })
       performance.measure('answer-transaction', { start: txStart, end: performance.now() })
       undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
       void requestPersistentStorage()
@@ -217,20 +197,23 @@ export const useSessionStore = defineStore('session', () => {
       if (g === 1) againCount.value++
       if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'browse.leech.suspended' : 'browse.leech.tagged'
       timeSpentMs.value += review.durationMs
+      prefetched.delete(schedule.cardId)
       // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
-      if (schedule.suspended) queue.value = withoutCard(queue.value, schedule.cardId)
+      queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : dayEndMs)
+      // The next card was read ahead while this one was on screen: no read waits for the write.
+      await showNext()
     } catch (e) {
       if (!(e instanceof StaleCardError)) throw e
       notice.value = 'review.stale'
       if (chosen.value) queue.value = withoutCard(queue.value, shown.schedule.cardId)
       else await rebuildQueue()
       await showNext()
+    } finally {
+      busy = false
     }
   }
 
   async function undo() {
-    // An answer still being written is part of what undo walks back.
-    await pendingWrite
     const last = undoStack.value.at(-1)
     if (!last || busy) {
       notice.value = 'review.nothingToUndo'

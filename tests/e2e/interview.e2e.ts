@@ -373,6 +373,8 @@ describe('interview date', () => {
     const page = await context.newPage()
     await page.goto(`${BASE_URL}/interview`)
     await page.locator('[data-test="interview-date"]').fill(isoInDays(-1))
+    // The date is saved (the plan on this page shows it) before leaving the page.
+    await page.locator('[data-test="interview-plan"][data-phase="past"]').waitFor()
     await page.goto(`${BASE_URL}/`)
     await page.locator('[data-test="interview-plan"][data-phase="past"]').waitFor()
     expect(await page.locator('[data-test="raise-offer"], [data-test="final-review-offer"]').count()).toBe(0)
@@ -398,6 +400,8 @@ describe('interview date', () => {
 
     await page.goto(`${BASE_URL}/interview`)
     await page.locator('[data-test="interview-date"]').fill(isoInDays(2))
+    // The date is saved before leaving the page.
+    await page.locator('[data-test="days-left"]').waitFor()
     await page.goto(`${BASE_URL}/`)
     const offer = page.locator('[data-test="final-review-offer"]')
     await offer.waitFor()
