@@ -101,7 +101,8 @@ export async function foldStats(
   let foldMs = 0
   let read = 0
   // The log and the schedules are read side by side: two read-only transactions can overlap.
-  const reviewCount = await forEachReviewPage(
+  const [reviewCount] = await Promise.all([
+    forEachReviewPage(
       db,
       (rows) => {
         const t = performance.now()
@@ -111,8 +112,8 @@ export async function foldStats(
         onProgress?.(read)
       },
       pageSize,
-    )
-  await forEachSchedulePage(
+    ),
+    forEachSchedulePage(
       db,
       (rows) => {
         const t = performance.now()
@@ -120,7 +121,8 @@ export async function foldStats(
         foldMs += performance.now() - t
       },
       pageSize,
-    )
+    ),
+  ])
   const timings = { foldMs, totalMs: performance.now() - started }
   return { today: reviews.today, reviewCount, reviewsByDeck: reviews.byDeck(), cardsByDeck: cards.byDeck(), timings }
 }
