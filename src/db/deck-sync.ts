@@ -1,8 +1,23 @@
 // Brings the built-in decks into IndexedDB without ever touching a learner's schedule or history.
-import type { CompiledDeck } from '../domain/content/card'
+import type { CardContent, CompiledDeck } from '../domain/content/card'
 import { LEECH_TAG, withLeechTag } from '../domain/leech'
 import { newMemoryState, type Schedule } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase } from './database'
+
+/** The schedule of a card never studied: state New, shown in deck order. */
+export function newSchedule(card: Pick<CardContent, 'id' | 'deckId' | 'position'>, nowMs: number): Schedule {
+  return {
+    ...newMemoryState(nowMs),
+    cardId: card.id,
+    deckId: card.deckId,
+    position: card.position,
+    suspended: false,
+    buriedUntilDay: 0,
+    retired: false,
+    flagged: false,
+    version: 1,
+  }
+}
 
 export interface SyncReport {
   decksAdded: number
@@ -61,17 +76,7 @@ export async function syncBuiltinDecks(db: PmDatabase, decks: readonly CompiledD
         if (!old) {
           report.cardsAdded++
           cardPuts.push({ ...card, origin: 'builtin', retired: false })
-          schedulePuts.push({
-            ...newMemoryState(nowMs),
-            cardId: card.id,
-            deckId: card.deckId,
-            position: card.position,
-            suspended: false,
-            buriedUntilDay: 0,
-            retired: false,
-            flagged: false,
-            version: 1,
-          })
+          schedulePuts.push(newSchedule(card, nowMs))
         } else if (old.hash !== card.hash || old.retired || old.position !== card.position || old.deckId !== card.deckId) {
           report.cardsUpdated++
           // The leech tag is the learner's history, not the file's: a content update keeps it.

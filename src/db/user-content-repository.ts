@@ -2,7 +2,7 @@
 // their schedules and their reviews together. Built-in decks can only be hidden.
 import type { CardContent } from '../domain/content/card'
 import type { DeckEntry } from '../domain/content/deck-schema'
-import { newMemoryState } from '../domain/scheduling/schedule'
+import { newSchedule } from './deck-sync'
 import type { ExportNote } from '../domain/user-content/tsv-export'
 import type { CardRow, DeckRow, PmDatabase, ScheduleRow } from './database'
 
@@ -20,19 +20,8 @@ export class UserContentError extends Error {
   }
 }
 
-export function newSchedule(card: Pick<CardContent, 'id' | 'deckId' | 'position'>, nowMs: number): ScheduleRow {
-  return {
-    ...newMemoryState(nowMs),
-    cardId: card.id,
-    deckId: card.deckId,
-    position: card.position,
-    suspended: false,
-    buriedUntilDay: 0,
-    retired: false,
-    flagged: false,
-    version: 1,
-  }
-}
+// One place builds a new card's schedule, for built-in and own cards alike.
+export { newSchedule }
 
 /** Every deck that is not retired, hidden ones included, in home-screen order. */
 export async function listAllDecks(db: PmDatabase): Promise<DeckRow[]> {
