@@ -1,7 +1,7 @@
 // axe-core on every route and state a learner sees, in light and dark themes: zero violations.
-import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { screenViolations } from './accessibility'
 import { BASE_URL, launchBrowser, screenshot } from './browser'
 
 let browser: Browser
@@ -12,24 +12,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** axe-core, plus two phone checks: no horizontal scroll, and touch targets of at least 44 px. */
-async function violations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page }).analyze()
-  const found = result.violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const phone = await page.evaluate(() => {
-    const problems: string[] = []
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`horizontal scroll (${document.documentElement.scrollWidth}px)`)
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary')) {
-      // A checkbox's target is its whole label.
-      const target = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) ? (el.closest('label') ?? el) : el
-      const r = target.getBoundingClientRect()
-      if (r.width === 0 || el.closest('.visually-hidden, .skip-link')) continue
-      if (r.height < 44 || r.width < 44) problems.push(`small target ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`)
-    }
-    return problems
-  })
-  return [...found, ...phone.map((p) => `${state}: ${p}`)]
-}
+const violations = screenViolations
 
 const waitQuestion = (page: Page) =>
   page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))

@@ -1,10 +1,10 @@
 // The learner's own cards, Browse and safe rendering, in real Chromium: decks and cards with a live
 // preview, study, search and filters, bulk actions, card detail, TSV export and CSV import (good
 // and bad files), leeches, an XSS check, and Browse with 10,000 cards.
-import { AxeBuilder } from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { screenViolations } from './accessibility'
 import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
 
 interface CardRow {
@@ -62,23 +62,7 @@ async function createDeck(page: Page, title: string): Promise<string> {
   return page.url().split('/decks/')[1]!.replace('/edit', '')
 }
 
-/** axe-core, no horizontal scroll, touch targets of at least 44 px (as tests/e2e/a11y.e2e.ts). */
-async function a11y(page: Page, state: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  const found = result.violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const phone = await page.evaluate(() => {
-    const problems: string[] = []
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`horizontal scroll (${document.documentElement.scrollWidth}px)`)
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary')) {
-      const target = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) ? (el.closest('label') ?? el) : el
-      const r = target.getBoundingClientRect()
-      if (r.width === 0 || el.closest('.visually-hidden, .skip-link, dialog:not([open])')) continue
-      if (r.height < 44 || r.width < 44) problems.push(`small target ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`)
-    }
-    return problems
-  })
-  return [...found, ...phone.map((p) => `${state}: ${p}`)]
-}
+const a11y = screenViolations
 
 /** A TSV field quoted as Anki and spreadsheets do when it holds a tab, a quote or a line break. */
 const field = (s: string) => (/[\t"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
