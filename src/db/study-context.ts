@@ -1,5 +1,5 @@
 // Everything needed to build today's queue, read in one go.
-import { buildQueue, type QueueCard, type StudyQueue } from '../domain/queue/build-queue'
+import { buildQueue, learningHorizonMs, type QueueCard, type StudyQueue } from '../domain/queue/build-queue'
 import { remainingLimits, type TodayCounts } from '../domain/queue/daily-limits'
 import type { Settings } from '../domain/settings'
 import { dayIndex, dayStartMs, type DayClock } from '../domain/time/study-day'
@@ -21,7 +21,7 @@ export async function loadStudyContext(db: PmDatabase, settings: Settings, nowMs
   const day = dayIndex(nowMs, dayClock)
   const dayEndMs = dayStartMs(day + 1, dayClock)
   const [cards, today, decks] = await Promise.all([
-    loadQueueCards(db, dayEndMs, day),
+    loadQueueCards(db, dayEndMs, day, learningHorizonMs(nowMs, dayEndMs)),
     countReviewsSince(db, dayStartMs(day, dayClock)),
     listDecks(db),
   ])

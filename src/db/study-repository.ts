@@ -27,13 +27,15 @@ function studiable(s: ScheduleRow, today: number): boolean {
 }
 
 /**
- * Cards that can be studied today: learning and review cards due before the day ends, and every
- * new card (the queue builder applies the daily limits).
+ * Cards that can be studied today: review cards due before the day ends, learning cards due before
+ * `learnUntilMs` (the day's end, or later near the rollover: see learningHorizonMs), and every new
+ * card (the queue builder applies the daily limits).
  */
-export async function loadQueueCards(db: PmDatabase, dayEndMs: number, today: number): Promise<QueueCard[]> {
+export async function loadQueueCards(db: PmDatabase, dayEndMs: number, today: number, learnUntilMs = dayEndMs): Promise<QueueCard[]> {
+  const until = (state: CardState) => (state === CardState.Review ? dayEndMs : Math.max(dayEndMs, learnUntilMs))
   const due = await Promise.all(
     [CardState.Learning, CardState.Review, CardState.Relearning].map((state) =>
-      db.schedules.where('[state+due]').between([state, -Infinity], [state, dayEndMs], true, false).toArray(),
+      db.schedules.where('[state+due]').between([state, -Infinity], [state, until(state)], true, false).toArray(),
     ),
   )
   const fresh = await db.schedules.where('[state+due]').between([CardState.New, -Infinity], [CardState.New, Infinity]).toArray()

@@ -11,7 +11,7 @@ import {
   StaleCardError,
   undoReview,
 } from '../db/study-repository'
-import { afterAnswer, pickNext, queueCounts, restoreCard, type StudyQueue } from '../domain/queue/build-queue'
+import { afterAnswer, learningHorizonMs, pickNext, queueCounts, restoreCard, type StudyQueue } from '../domain/queue/build-queue'
 import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
 import { proposeChoiceGrade, proposeInterviewGrade, shuffledOrder } from '../domain/content/grading'
 import type { Previews } from '../domain/scheduling/scheduler'
@@ -136,7 +136,12 @@ export const useSessionStore = defineStore('session', () => {
 
   async function showNext(studyAhead = false) {
     clearTimeout(waitTimer)
-    const now = clock.now()
+    let now = clock.now()
+    // A session that crosses the rollover starts the new day: its reviews, its limits.
+    if (!chosen.value && dayEndMs > 0 && now >= dayEndMs) {
+      await rebuildQueue()
+      now = clock.now()
+    }
     const step = pickNext(queue.value, now, studyAhead)
     if (step.kind === 'card') {
       const cached = prefetched.get(step.card.cardId)
@@ -144,7 +149,7 @@ export const useSessionStore = defineStore('session', () => {
       const loaded = cached ?? (await loadCardForStudy(getDb(), step.card.cardId))
       // Gone, or suspended since the queue was built (a new leech, Browse in another tab): skip it.
       if (!loaded || loaded.schedule.suspended) {
-        queue.value = afterAnswer(queue.value, { ...step.card, state: 0 }, dayEndMs)
+        queue.value = afterAnswer(queue.value, { ...step.card, state: 0 }, -Infinity)
         return showNext(studyAhead)
       }
       const previews = settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now)
@@ -199,7 +204,7 @@ export const useSessionStore = defineStore('session', () => {
       timeSpentMs.value += review.durationMs
       prefetched.delete(schedule.cardId)
       // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
-      queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : dayEndMs)
+      queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
       // The next card was read ahead while this one was on screen: no read waits for the write.
       await showNext()
     } catch (e) {

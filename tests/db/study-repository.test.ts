@@ -156,6 +156,21 @@ describe('queue inputs', () => {
     expect(queueCounts(queueFor(ctx, settings, null))).toEqual({ new: 1, learning: 0, review: 0 })
   })
 
+  it('keeps a card failed just before the rollover in the session, but not tomorrow\'s reviews', async () => {
+    await seeded(2)
+    // 03:55 in Paris, five minutes before the default 04:00 rollover.
+    const late = Date.parse('2026-11-27T02:55:00Z')
+    const s = (await db.schedules.get('card-0'))!
+    const { schedule } = await answerCard(db, { cardId: 'card-0', grade: 1, shown: s, nowMs: late, durationMs: 1, scheduler, newId })
+    expect(schedule.due).toBe(late + 60_000)
+    await db.schedules.update('card-1', { state: CardState.Review, due: late + 10 * 60_000 })
+    const ctx = await loadStudyContext(db, DEFAULT_SETTINGS, late + 1000, 'Europe/Paris')
+    expect(ctx.dayEndMs).toBe(Date.parse('2026-11-27T03:00:00Z'))
+    const q = queueFor(ctx, DEFAULT_SETTINGS, null)
+    expect(q.learning.map((c) => c.cardId)).toEqual(['card-0'])
+    expect(queueCounts(q)).toEqual({ new: 0, learning: 1, review: 0 })
+  })
+
   it('finds the next due card', async () => {
     await seeded(2)
     expect(await nextDueAfter(db, NOW)).toBeNull()

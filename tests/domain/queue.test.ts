@@ -4,6 +4,7 @@ import {
   buildQueue,
   interleave,
   LEARN_AHEAD_MS,
+  learningHorizonMs,
   pickNext,
   queueCounts,
   restoreCard,
@@ -72,7 +73,7 @@ describe('today\'s queue', () => {
     const fresh = card(CardState.New, NOW)
     const other = card(CardState.New, NOW)
     let q = buildQueue({ ...base, cards: [fresh, other] })
-    q = afterAnswer(q, { ...fresh, state: CardState.Learning, due: NOW + MIN }, DAY_END)
+    q = afterAnswer(q, { ...fresh, state: CardState.Learning, due: NOW + MIN }, learningHorizonMs(NOW, DAY_END))
     expect(queueCounts(q)).toEqual({ new: 1, learning: 1, review: 0 })
     expect(pickNext(q, NOW)).toEqual({ kind: 'card', card: other })
     // Once it is due, it comes before the rest.
@@ -82,7 +83,7 @@ describe('today\'s queue', () => {
   it('drops a graduated card from the session', () => {
     const fresh = card(CardState.New, NOW)
     let q = buildQueue({ ...base, cards: [fresh] })
-    q = afterAnswer(q, { ...fresh, state: CardState.Review, due: NOW + 3 * 86_400_000 }, DAY_END)
+    q = afterAnswer(q, { ...fresh, state: CardState.Review, due: NOW + 3 * 86_400_000 }, learningHorizonMs(NOW, DAY_END))
     expect(pickNext(q, NOW)).toEqual({ kind: 'done' })
   })
 
@@ -95,13 +96,50 @@ describe('today\'s queue', () => {
     expect(pickNext(far, NOW, true).kind).toBe('wait')
   })
 
+  describe('near the rollover', () => {
+    const late = DAY_END - 5 * MIN
+
+    it('keeps a learning card that falls due just after the rollover, as Anki does', () => {
+      const fresh = card(CardState.New, late)
+      let q = buildQueue({ ...base, nowMs: late, cards: [fresh] })
+      // Again at 02:55, due at 03:06 (past the 03:00 rollover): still in this session.
+      q = afterAnswer(q, { ...fresh, state: CardState.Learning, due: late + 11 * MIN }, learningHorizonMs(late, DAY_END))
+      expect(queueCounts(q)).toEqual({ new: 0, learning: 1, review: 0 })
+      expect(pickNext(q, late)).toEqual({ kind: 'wait', nextDueMs: late + 11 * MIN })
+      expect(pickNext(q, late + 11 * MIN)).toMatchObject({ kind: 'card', card: { cardId: fresh.cardId } })
+    })
+
+    it('builds the queue with those learning cards, but not with tomorrow\'s reviews', () => {
+      const learning = card(CardState.Learning, DAY_END + 10 * MIN)
+      const relearning = card(CardState.Relearning, DAY_END + 14 * MIN)
+      const tooFar = card(CardState.Learning, late + LEARN_AHEAD_MS + MIN)
+      const review = card(CardState.Review, DAY_END + MIN)
+      const q = buildQueue({ ...base, nowMs: late, cards: [learning, relearning, tooFar, review] })
+      expect(q.learning.map((c) => c.cardId)).toEqual([learning.cardId, relearning.cardId])
+      expect(q.main).toEqual([])
+    })
+
+    it('changes nothing earlier in the day: the horizon is the end of the day', () => {
+      expect(learningHorizonMs(NOW, DAY_END)).toBe(DAY_END)
+      expect(learningHorizonMs(late, DAY_END)).toBe(late + LEARN_AHEAD_MS)
+      const tonight = card(CardState.Learning, DAY_END + MIN)
+      expect(buildQueue({ ...base, cards: [tonight] }).learning).toEqual([])
+    })
+
+    it('never brings back a card answered with a horizon of -Infinity (a new leech)', () => {
+      const c = card(CardState.New, NOW)
+      const q = afterAnswer(buildQueue({ ...base, cards: [c] }), { ...c, state: CardState.Relearning, due: NOW + MIN }, -Infinity)
+      expect(queueCounts(q)).toEqual({ new: 0, learning: 0, review: 0 })
+    })
+  })
+
   it('keeps learning cards ordered by due time', () => {
     const a = card(CardState.Learning, NOW + 5 * MIN)
     const b = card(CardState.Learning, NOW + 1 * MIN)
     let q = buildQueue({ ...base, cards: [a, b] })
     expect(q.learning.map((c) => c.cardId)).toEqual([b.cardId, a.cardId])
     const c = card(CardState.New, NOW)
-    q = afterAnswer(q, { ...c, state: CardState.Learning, due: NOW + 3 * MIN }, DAY_END)
+    q = afterAnswer(q, { ...c, state: CardState.Learning, due: NOW + 3 * MIN }, learningHorizonMs(NOW, DAY_END))
     expect(q.learning.map((x) => x.cardId)).toEqual([b.cardId, c.cardId, a.cardId])
   })
 

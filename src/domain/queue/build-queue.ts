@@ -42,15 +42,29 @@ export function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
   return out
 }
 
+/** Learn-ahead window: a learning card due within it may be studied early (Anki's 20 minutes). */
+export const LEARN_AHEAD_MS = 20 * 60_000
+
+/**
+ * Learning and relearning cards due before this instant belong to the session: those due before
+ * the day ends, and also, close to the rollover, those due within the learn-ahead window. Without
+ * the second part a card failed at 03:55 (due 04:05) would vanish from a session until tomorrow,
+ * as it would not in Anki, whose intraday learning cards ignore the day boundary.
+ */
+export function learningHorizonMs(nowMs: number, dayEndMs: number): number {
+  return Math.max(dayEndMs, nowMs + LEARN_AHEAD_MS)
+}
+
 export function buildQueue(input: QueueInput): StudyQueue {
   const learning: QueueCard[] = []
   const reviews: QueueCard[] = []
   const fresh: QueueCard[] = []
+  const learnUntil = learningHorizonMs(input.nowMs, input.dayEndMs)
   for (const c of input.cards) {
     if (c.state === CardState.New) fresh.push(c)
-    else if (c.due >= input.dayEndMs) continue
-    else if (c.state === CardState.Review) reviews.push(c)
-    else learning.push(c)
+    else if (c.state === CardState.Review) {
+      if (c.due < input.dayEndMs) reviews.push(c)
+    } else if (c.due < learnUntil) learning.push(c)
   }
   learning.sort((x, y) => x.due - y.due)
   reviews.sort((x, y) => x.due - y.due || x.position - y.position)
@@ -78,8 +92,6 @@ export type NextStep =
   | { kind: 'wait'; nextDueMs: number }
   | { kind: 'done' }
 
-/** Learn-ahead window: a learning card due within it may be studied early (Anki's 20 minutes). */
-export const LEARN_AHEAD_MS = 20 * 60_000
 
 /**
  * What to show next. A due learning card first, then the main queue; when only learning cards
@@ -95,12 +107,15 @@ export function pickNext(q: StudyQueue, nowMs: number, studyAhead = false): Next
   return { kind: 'wait', nextDueMs: first.due }
 }
 
-/** The queue after a card was answered: it leaves, and comes back today if it is still learning. */
-export function afterAnswer(q: StudyQueue, answered: QueueCard, dayEndMs: number): StudyQueue {
+/**
+ * The queue after a card was answered: it leaves, and comes back in this session if it is still
+ * learning and due before `learnUntilMs` (see learningHorizonMs; -Infinity: it never comes back).
+ */
+export function afterAnswer(q: StudyQueue, answered: QueueCard, learnUntilMs: number): StudyQueue {
   const learning = q.learning.filter((c) => c.cardId !== answered.cardId)
   const main = q.main.filter((c) => c.cardId !== answered.cardId)
   const isLearning = answered.state === CardState.Learning || answered.state === CardState.Relearning
-  if (isLearning && answered.due < dayEndMs) {
+  if (isLearning && answered.due < learnUntilMs) {
     const at = learning.findIndex((c) => c.due > answered.due)
     learning.splice(at === -1 ? learning.length : at, 0, answered)
   }
