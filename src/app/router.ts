@@ -1,27 +1,47 @@
 // Routes: home and review are in the first bundle (the first review screen); the rest is lazy.
-import { createRouter, createWebHistory } from 'vue-router'
+// A lazy route names the message namespaces it uses (meta.messages): they load with its chunk.
+import { createRouter, createWebHistory, type RouteComponent } from 'vue-router'
+import { loadMessages, type Namespace } from '../i18n'
 import HomeView from '../views/HomeView.vue'
 import ReviewView from '../views/ReviewView.vue'
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    messages?: readonly Namespace[]
+  }
+}
+
+const settings = () => import('../views/SettingsView.vue')
+const stats = () => import('../views/StatsView.vue')
+const interview = () => import('../views/InterviewView.vue')
+// Browse's pages share one view (one lazy chunk): card detail, decks, deck and card editors.
+const browse = () => import('../views/BrowseView.vue')
+const data = () => import('../views/DataView.vue')
+
+const lazy = (component: () => Promise<RouteComponent>, messages: readonly Namespace[]) => ({ component, meta: { messages } })
+
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes: [
       { path: '/', name: 'home', component: HomeView },
       { path: '/review/:deckId?', name: 'review', component: ReviewView },
-      { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
-      { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue') },
-      { path: '/interview', name: 'interview', component: () => import('../views/InterviewView.vue') },
-      { path: '/interview/study', name: 'interview-study', component: () => import('../views/InterviewView.vue') },
-      { path: '/browse', name: 'browse', component: () => import('../views/BrowseView.vue') },
-      // Browse's pages share one view (one lazy chunk): card detail, decks, deck and card editors.
-      { path: '/browse/card/:id', name: 'browse-card', component: () => import('../views/BrowseView.vue') },
-      { path: '/decks', name: 'decks', component: () => import('../views/BrowseView.vue') },
-      { path: '/decks/:id/edit', name: 'deck-edit', component: () => import('../views/BrowseView.vue') },
-      { path: '/cards/new', name: 'card-new', component: () => import('../views/BrowseView.vue') },
-      { path: '/cards/:id/edit', name: 'card-edit', component: () => import('../views/BrowseView.vue') },
-      { path: '/data', name: 'data', component: () => import('../views/DataView.vue') },
+      // Settings hold the leech rule (browse) and link to backups (data).
+      { path: '/settings', name: 'settings', ...lazy(settings, ['settings', 'browse', 'data']) },
+      { path: '/stats', name: 'stats', ...lazy(stats, ['stats']) },
+      { path: '/interview', name: 'interview', ...lazy(interview, ['interview']) },
+      { path: '/interview/study', name: 'interview-study', ...lazy(interview, ['interview']) },
+      { path: '/browse', name: 'browse', ...lazy(browse, ['browse']) },
+      { path: '/browse/card/:id', name: 'browse-card', ...lazy(browse, ['browse']) },
+      { path: '/decks', name: 'decks', ...lazy(browse, ['browse']) },
+      { path: '/decks/:id/edit', name: 'deck-edit', ...lazy(browse, ['browse']) },
+      { path: '/cards/new', name: 'card-new', ...lazy(browse, ['browse']) },
+      { path: '/cards/:id/edit', name: 'card-edit', ...lazy(browse, ['browse']) },
+      { path: '/data', name: 'data', ...lazy(data, ['data']) },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
   })
+  // The view's chunk and its messages load side by side; the view renders once both are in.
+  router.beforeResolve((to) => loadMessages(['core', ...(to.meta.messages ?? [])]))
+  return router
 }

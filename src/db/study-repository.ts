@@ -98,33 +98,45 @@ export interface AnswerResult {
  * makes the card a leech, its leech tag and suspension).
  */
 export async function answerCard(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
+  const reviewId = (input.newId ?? (() => crypto.randomUUID()))()
   return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
     const current = await db.schedules.get(input.cardId)
     if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
-    const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs)
-    const schedule: ScheduleRow = { ...current, ...outcome.next, version: current.version + 1 }
-    const rule = input.leech ?? DEFAULT_SETTINGS
-    const leech = becomesLeech(current.lapses, schedule.lapses, rule.leechThreshold)
-    if (leech) {
-      if (rule.leechAction === 'suspend') schedule.suspended = true
+    const planned = planAnswer(current, input, reviewId)
+    if (planned.leech) {
       const card = await db.cards.get(current.cardId)
       if (card && !isLeech(card.tags)) await db.cards.put({ ...card, tags: withLeechTag(card.tags) })
     }
-    const review: ReviewRow = {
-      id: (input.newId ?? (() => crypto.randomUUID()))(),
-      cardId: current.cardId,
-      deckId: current.deckId,
-      grade: input.grade,
-      reviewedAt: input.nowMs,
-      durationMs: Math.max(0, Math.round(input.durationMs)),
-      before: current,
-      after: outcome.next,
-      afterVersion: schedule.version,
-    }
-    await db.schedules.put(schedule)
-    await db.reviews.add(review)
-    return { schedule, review, leech }
+    await db.schedules.put(planned.schedule)
+    await db.reviews.add(planned.review)
+    return planned
   })
+}
+
+/**
+ * What answering a card writes, computed from its row: the new schedule, the log entry and whether
+ * it became a leech. Pure: answerCard applies it to the row it re-reads inside its transaction,
+ * and the review screen applies it to the row on screen to show the next card without waiting for
+ * the commit (the same row version gives the same result).
+ */
+export function planAnswer(current: ScheduleRow, input: Omit<AnswerInput, 'cardId' | 'shown' | 'newId'>, reviewId: string): AnswerResult {
+  const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs)
+  const schedule: ScheduleRow = { ...current, ...outcome.next, version: current.version + 1 }
+  const rule = input.leech ?? DEFAULT_SETTINGS
+  const leech = becomesLeech(current.lapses, schedule.lapses, rule.leechThreshold)
+  if (leech && rule.leechAction === 'suspend') schedule.suspended = true
+  const review: ReviewRow = {
+    id: reviewId,
+    cardId: current.cardId,
+    deckId: current.deckId,
+    grade: input.grade,
+    reviewedAt: input.nowMs,
+    durationMs: Math.max(0, Math.round(input.durationMs)),
+    before: current,
+    after: outcome.next,
+    afterVersion: schedule.version,
+  }
+  return { schedule, review, leech }
 }
 
 /**

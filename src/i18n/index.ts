@@ -1,9 +1,19 @@
 // vue-i18n set-up: French by default, English when the browser prefers it or the learner picks it.
+//
+// Messages live in src/i18n/locales/<locale>/<namespace>.json, precompiled at build time
+// (@intlify/unplugin-vue-i18n), so the app ships vue-i18n's runtime without its message compiler.
+// Only the current language's "core" messages (home, review, navigation) are needed for the first
+// screen; each lazy route and lazy component loads the namespaces it uses (route meta `messages`,
+// or withMessages() below), in the current language only.
 import { createI18n } from 'vue-i18n'
 import type { LanguageChoice } from '../domain/settings'
 import type { StudyLanguage } from '../domain/content/localized'
-import fr from './fr'
-import en from './en'
+
+export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data'] as const
+export type Namespace = (typeof NAMESPACES)[number]
+type Messages = Record<string, unknown>
+
+const loaders = import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' })
 
 export function browserLanguage(languages: readonly string[] = navigator.languages ?? []): StudyLanguage {
   for (const l of languages) {
@@ -17,15 +27,75 @@ export function resolveLanguage(choice: LanguageChoice): StudyLanguage {
   return choice === 'auto' ? browserLanguage() : choice
 }
 
+/**
+ * Which form of "a | b" or "zero | one | many" to use in French: 0 and 1 take the singular. Three
+ * forms keep a message of its own for zero.
+ */
+export function frenchPlural(choice: number, choicesLength: number): number {
+  const n = Math.abs(choice)
+  if (choicesLength === 2) return n < 2 ? 0 : 1
+  return n === 0 ? 0 : n < 2 ? 1 : Math.min(2, choicesLength - 1)
+}
+
+/** Keys asked for but missing: a bug (a namespace not loaded, a key not written). Read by the e2e tests. */
+export const missingKeys = new Set<string>()
+
 export const i18n = createI18n({
   legacy: false,
   locale: browserLanguage(),
-  fallbackLocale: 'fr',
-  messages: { fr, en },
+  // Both languages have every key (tests/domain/i18n-messages.test.ts): no fallback to load.
+  fallbackLocale: false,
+  fallbackWarn: false,
+  missingWarn: false,
+  missing: (locale, key) => {
+    missingKeys.add(`${locale}:${key}`)
+    console.error(`Missing message "${key}" (${locale})`)
+    return key
+  },
+  // French: 0 and 1 are singular ("0 carte", "1 carte", "2 cartes"); vue-i18n's default is English's.
+  pluralRules: { fr: frenchPlural },
+  messages: {},
 })
 
-export function setLanguage(choice: LanguageChoice): void {
+/** Namespaces some screen asked for: a change of language loads them in the new language first. */
+const wanted = new Set<Namespace>(['core'])
+const loading = new Map<string, Promise<void>>()
+
+function loadOne(locale: StudyLanguage, ns: Namespace): Promise<void> {
+  const id = `${locale}/${ns}`
+  let p = loading.get(id)
+  if (!p) {
+    const load = loaders[`./locales/${id}.json`]
+    if (!load) throw new Error(`No messages for ${id}`)
+    p = load().then((messages) => i18n.global.mergeLocaleMessage(locale, messages))
+    // A failed load (an interrupted update) may be retried by the next navigation.
+    p.catch(() => loading.delete(id))
+    loading.set(id, p)
+  }
+  return p
+}
+
+/** Loads namespaces in the current language (and remembers them for a change of language). */
+export function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
+  for (const ns of namespaces) wanted.add(ns)
+  const locale = i18n.global.locale.value as StudyLanguage
+  return Promise.all(namespaces.map((ns) => loadOne(locale, ns))).then(() => undefined)
+}
+
+/** A lazy component's loader that also loads the messages it uses, for defineAsyncComponent. */
+export function withMessages<T>(namespaces: readonly Namespace[], load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadMessages(namespaces)]).then(([component]) => component)
+}
+
+/** Switches language once its messages (every namespace in use) are loaded. */
+export async function setLanguage(choice: LanguageChoice): Promise<void> {
   const lang = resolveLanguage(choice)
+  // A screen may ask for a namespace while this one loads: load until nothing new was asked.
+  let count: number
+  do {
+    count = wanted.size
+    await Promise.all([...wanted].map((ns) => loadOne(lang, ns)))
+  } while (wanted.size !== count)
   i18n.global.locale.value = lang
   document.documentElement.lang = lang
 }

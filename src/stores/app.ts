@@ -15,7 +15,10 @@ export const useAppStore = defineStore('app', () => {
   async function boot() {
     const started = performance.now()
     const db = getDb()
-    await useSettingsStore().load()
+    const settings = useSettingsStore()
+    // FSRS loads beside the database: ready by the time a card is shown, never in home's way.
+    void settings.loadScheduler().catch(() => undefined)
+    await settings.load()
     if (!(await builtinDecksUpToDate(db, manifest))) {
       const { decks } = await import('virtual:deck-content')
       await syncBuiltinDecks(db, decks, clock.now())

@@ -153,6 +153,7 @@ export const useBrowseStore = defineStore('browse', () => {
   /** One action on the given cards (the selection by default): one transaction, then a fresh list. */
   async function apply(action: BulkAction, cardIds: readonly string[] = [...selection.value]): Promise<BulkResult> {
     readDay()
+    await settingsStore.loadScheduler()
     const result = await applyBulkAction(getDb(), cardIds, action, {
       today: day.value.today,
       nowMs: clock.now(),
@@ -167,7 +168,7 @@ export const useBrowseStore = defineStore('browse', () => {
   }
 
   async function detail(cardId: string): Promise<(CardDetail & { retrievability: number }) | null> {
-    const d = await loadCardDetail(getDb(), cardId)
+    const [d] = await Promise.all([loadCardDetail(getDb(), cardId), settingsStore.loadScheduler()])
     if (!d) return null
     return { ...d, retrievability: settingsStore.scheduler.retrievability(d.schedule, d.card.id, clock.now()) }
   }

@@ -84,6 +84,12 @@ export const useInterviewStore = defineStore('interview', () => {
   })
   const finalReview = computed(() => facts.value?.finalReview ?? [])
 
+  /** The cards to draw from, with FSRS loaded to weigh them (see the settings store). */
+  async function studyPool(): Promise<Pool> {
+    const [pool] = await Promise.all([loadStudyPool(db()), settingsStore.loadScheduler()])
+    return pool
+  }
+
   function retrievabilityOf(pool: Pool) {
     const { scheduler } = settingsStore
     return (cardId: string, atMs: number) => {
@@ -115,7 +121,7 @@ export const useInterviewStore = defineStore('interview', () => {
     prefs.value = p
     let finalList: string[] = []
     if (p.dateMs !== null && finalReviewOpen({ daysLeft: calendarDay(p.dateMs, clock.timeZone()) - today })) {
-      finalList = finalReviewFrom(await loadStudyPool(db()), p.dateMs)
+      finalList = finalReviewFrom(await studyPool(), p.dateMs)
     }
     facts.value = { today, notLearned, newStudiedToday: counts.newStudied, finalReview: finalList }
     planLoaded.value = true
@@ -150,7 +156,7 @@ export const useInterviewStore = defineStore('interview', () => {
   /** The final review's cards for the interview date, computed now. */
   async function loadFinalReview(): Promise<string[]> {
     const { dateMs } = await loadInterviewPrefs(db())
-    return dateMs === null ? [] : finalReviewFrom(await loadStudyPool(db()), dateMs)
+    return dateMs === null ? [] : finalReviewFrom(await studyPool(), dateMs)
   }
 
   // --- past mock interviews --------------------------------------------------------------------
@@ -193,7 +199,7 @@ export const useInterviewStore = defineStore('interview', () => {
   async function relatedTo(mockId: string): Promise<string[]> {
     const row = await db().mockInterviews.get(mockId)
     if (!row) return []
-    const pool = await loadStudyPool(db())
+    const pool = await studyPool()
     const deckRank = new Map(pool.deckOrder.map((id, i) => [id, i]))
     return relatedCardIds(
       row.answers,
@@ -234,7 +240,7 @@ export const useInterviewStore = defineStore('interview', () => {
     const m = mock.value
     const id = m?.cardIds[m.answers.length]
     if (!m || id === undefined) return
-    await loadQuestions([id])
+    await Promise.all([loadQuestions([id]), settingsStore.loadScheduler()])
     if (!questions.value.has(id)) {
       // The question left its deck since the draw: the interview ends with what it has.
       await closeMockInterview(db(), m.id, clock.now())
@@ -252,7 +258,7 @@ export const useInterviewStore = defineStore('interview', () => {
 
   async function startMock(count: number, mode: MockMode) {
     const now = clock.now()
-    const pool = await loadStudyPool(db())
+    const pool = await studyPool()
     const r = retrievabilityOf(pool)
     const strengths = topicStrengths(pool.cards.map((c) => ({ topic: c.source, retrievability: r(c.id, now) })))
     const candidates = pool.cards

@@ -6,6 +6,7 @@ import { loadStudyContext, queueFor } from '../db/study-context'
 import {
   answerCard,
   loadCardForStudy,
+  planAnswer,
   nextDueAfter,
   NothingToUndoError,
   StaleCardError,
@@ -45,6 +46,8 @@ export const useSessionStore = defineStore('session', () => {
   const waitUntil = ref<number | null>(null)
   /** i18n key of a notice to show (stale card, undo). */
   const notice = ref<string | null>(null)
+  /** Why the last answer could not be written (with the notice 'review.saveFailed'). */
+  const saveError = ref<string | null>(null)
   /** Answers of this session, newest last: what undo walks back. */
   const undoStack = ref<Array<{ reviewId: string; grade: GradeValue; durationMs: number }>>([])
   const answered = ref(0)
@@ -119,6 +122,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function start(deck: string | null, pick: { cardIds: string[]; practice?: boolean } | null = null) {
     clearTimeout(waitTimer)
+    if (pending) await pending
     deckId.value = deck
     chosen.value = pick ? [...pick.cardIds] : null
     prefetched.clear()
@@ -130,7 +134,7 @@ export const useSessionStore = defineStore('session', () => {
     answered.value = 0
     againCount.value = 0
     timeSpentMs.value = 0
-    await rebuildQueue()
+    await Promise.all([rebuildQueue(), settingsStore.loadScheduler()])
     await showNext()
   }
 
@@ -144,6 +148,8 @@ export const useSessionStore = defineStore('session', () => {
     }
     const step = pickNext(queue.value, now, studyAhead)
     if (step.kind === 'card') {
+      // The card whose answer is being written comes back (a learning step): read it once written.
+      if (step.card.cardId === pendingCardId) await committing
       const cached = prefetched.get(step.card.cardId)
       prefetched.delete(step.card.cardId)
       const loaded = cached ?? (await loadCardForStudy(getDb(), step.card.cardId))
@@ -168,6 +174,7 @@ export const useSessionStore = defineStore('session', () => {
       waitTimer = setTimeout(() => void showNext(), Math.max(0, step.nextDueMs - now) + 50)
       return
     }
+    await committing
     nextDueMs.value = await nextDueAfter(getDb(), now)
     phase.value = 'done'
   }
@@ -176,49 +183,112 @@ export const useSessionStore = defineStore('session', () => {
     if (phase.value === 'question') phase.value = 'answer'
   }
 
-  async function grade(g: GradeValue) {
+  /**
+   * The answer being written: the next card is on screen before its transaction commits. The next
+   * grade, an undo, a new session and the end screen wait for it (answers are written in order).
+   */
+  let pending: Promise<void> | null = null
+  let pendingCardId: string | null = null
+  /** The transaction alone, settled either way (what showNext waits for; never a take-back). */
+  let committing: Promise<unknown> = Promise.resolve()
+  /** A grade until the next card is shown. */
+  let displaying: Promise<void> | null = null
+
+  /** Resolves once the answer is written (or taken back); the next card shows before that. */
+  function grade(g: GradeValue): Promise<void> {
     const shown = current.value
-    if (phase.value !== 'answer' || !shown || busy) return
+    if (phase.value !== 'answer' || !shown || busy) return Promise.resolve()
     busy = true
+    const step = answerAndMoveOn(shown, g).finally(() => {
+      busy = false
+      displaying = null
+    })
+    displaying = step
+    return step.then(() => pending ?? undefined)
+  }
+
+  async function answerAndMoveOn(shown: CurrentCard, g: GradeValue) {
     notice.value = null
+    if (pending) await pending
     const now = clock.now()
-    try {
-      if (practice.value) return await practiceAnswer(shown, g, now)
-      performance.mark('answer-start')
-      const txStart = performance.now()
-      const { schedule, review, leech } = await answerCard(getDb(), {
-        cardId: shown.schedule.cardId,
-        grade: g,
-        shown: shown.schedule,
-        nowMs: now,
-        durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
-        scheduler: settingsStore.scheduler,
-        leech: settingsStore.settings,
-      })
-      performance.measure('answer-transaction', { start: txStart, end: performance.now() })
-      undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
-      void requestPersistentStorage()
-      answered.value++
-      if (g === 1) againCount.value++
-      if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'browse.leech.suspended' : 'browse.leech.tagged'
-      timeSpentMs.value += review.durationMs
-      prefetched.delete(schedule.cardId)
-      // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
-      queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
-      // The next card was read ahead while this one was on screen: no read waits for the write.
-      await showNext()
-    } catch (e) {
-      if (!(e instanceof StaleCardError)) throw e
+    if (practice.value) return practiceAnswer(shown, g, now)
+    performance.mark('answer-start')
+    const input = {
+      cardId: shown.schedule.cardId,
+      grade: g,
+      shown: shown.schedule,
+      nowMs: now,
+      durationMs: Math.min(MAX_ANSWER_MS, now - shownAt.value),
+      scheduler: settingsStore.scheduler,
+      leech: settingsStore.settings,
+    }
+    // The transaction computes the same from the same row version (planAnswer): the session moves
+    // on at once with it, and the answer is taken back if the write fails.
+    const reviewId = crypto.randomUUID()
+    const { schedule, review, leech } = planAnswer(shown.schedule, input, reviewId)
+    const before = queue.value
+    const txStart = performance.now()
+    const commit = answerCard(getDb(), { ...input, newId: () => reviewId })
+    committing = commit.catch(() => undefined)
+    let shownNext: Promise<void> = Promise.resolve()
+    const written = commit.then(
+      () => {
+        performance.measure('answer-transaction', { start: txStart, end: performance.now() })
+        void requestPersistentStorage()
+      },
+      async (e: unknown) => {
+        await shownNext
+        await takeBack(shown, g, review.durationMs, before, e)
+      },
+    )
+    pending = written.finally(() => {
+      if (pendingCardId === schedule.cardId) pendingCardId = null
+      if (pending === tracked) pending = null
+    })
+    const tracked = pending
+    pendingCardId = schedule.cardId
+    undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
+    answered.value++
+    if (g === 1) againCount.value++
+    if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'review.leech.suspended' : 'review.leech.tagged'
+    timeSpentMs.value += review.durationMs
+    prefetched.delete(schedule.cardId)
+    // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
+    queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
+    shownNext = showNext()
+    await shownNext
+  }
+
+  /** The write of an answer failed: nothing was saved, so the card comes back as it was. */
+  async function takeBack(
+    shown: CurrentCard,
+    g: GradeValue,
+    durationMs: number,
+    before: StudyQueue,
+    error: unknown,
+  ) {
+    undoStack.value = undoStack.value.slice(0, -1)
+    answered.value--
+    if (g === 1) againCount.value--
+    timeSpentMs.value -= durationMs
+    if (error instanceof StaleCardError) {
+      // Changed elsewhere (another tab, Browse): the queue is read again.
       notice.value = 'review.stale'
-      if (chosen.value) queue.value = withoutCard(queue.value, shown.schedule.cardId)
+      if (chosen.value) queue.value = withoutCard(before, shown.schedule.cardId)
       else await rebuildQueue()
       await showNext()
-    } finally {
-      busy = false
+      return
     }
+    notice.value = 'review.saveFailed'
+    saveError.value = error instanceof Error ? error.message : String(error)
+    queue.value = before
+    prefetched.delete(shown.schedule.cardId)
+    await showNext()
   }
 
   async function undo() {
+    if (displaying) await displaying
+    if (pending) await pending
     const last = undoStack.value.at(-1)
     if (!last || busy) {
       notice.value = 'review.nothingToUndo'
@@ -301,7 +371,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
-    nextDueMs, counts, picked, covered, notes, optionOrder, proposed,
+    nextDueMs, counts, picked, covered, notes, optionOrder, proposed, saveError,
     chosen, practice,
     start, startWith, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint,
   }

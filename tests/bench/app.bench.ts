@@ -150,6 +150,7 @@ describe('benchmark', () => {
     const rows: Array<[string, string, string, string]> = [
       ['first page JS+CSS (gzip)', kb(first.js + first.css), '', '<= 90 KB'],
       ['  of which CSS', kb(first.css), '', ''],
+      ['  of which UI messages (French core)', kb(first.messages), '', ''],
       ['bare one-component Vue page (floor)', kb(floor), '', ''],
       ...Object.entries(lazy).map(([k, v]): [string, string, string, string] => [`lazy route ${k}`, kb(v), '', '']),
       ['cold start to first card (median)', ms(plain.firstCard), ms(throttled.firstCard), '<= 400 ms'],

@@ -164,7 +164,7 @@ describe('the learner\'s own cards and Browse', () => {
     await expect(count(page)).resolves.toBe('3 cartes')
     await page.locator('[data-test="filter-suspended"]').uncheck()
     await page.locator('[data-test="filter-flagged"]').check()
-    await expect(count(page)).resolves.toBe('0 cartes')
+    await expect(count(page)).resolves.toBe('0 carte') // French: 0 takes the singular
     await page.locator('[data-test="filter-flagged"]').uncheck()
 
     // Card detail of the studied card: content, source, memory state, history.

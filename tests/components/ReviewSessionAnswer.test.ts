@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+// Answering in the review session: the next card shows at once, the write follows, and a write
+// that fails takes the answer back (nothing half-done, the card returns).
+import Dexie from 'dexie'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { clock } from '../../src/composables/clock'
+import { getDb } from '../../src/db/database'
+import { syncBuiltinDecks } from '../../src/db/deck-sync'
+import { useSessionStore } from '../../src/stores/session'
+import { useSettingsStore } from '../../src/stores/settings'
+import { basicCard, deckOf } from '../db/helpers'
+
+const NOW = Date.parse('2026-11-26T09:00:00Z')
+const real = { now: clock.now, timeZone: clock.timeZone }
+let now = NOW
+
+beforeAll(async () => {
+  clock.now = () => now
+  clock.timeZone = () => 'Europe/Paris'
+})
+afterAll(() => Object.assign(clock, real))
+beforeEach(async () => {
+  const db = getDb()
+  await Promise.all([db.decks.clear(), db.cards.clear(), db.schedules.clear(), db.reviews.clear()])
+  const cards = Array.from({ length: 4 }, (_, i) => basicCard('d1', `card-${i}`, `Q${i}`, `A${i}`, i))
+  await syncBuiltinDecks(db, [deckOf('d1', cards)], NOW - 1000)
+  setActivePinia(createPinia())
+  await useSettingsStore().load()
+  now = NOW
+})
+
+async function answer(g: 1 | 2 | 3 | 4) {
+  const session = useSessionStore()
+  session.reveal()
+  await session.grade(g)
+}
+
+describe('answering', () => {
+  it('shows the next card before the write commits, and the write lands', async () => {
+    const session = useSessionStore()
+    await session.start(null)
+    expect(session.current?.card.id).toBe('card-0')
+    // The learner reads the card; meanwhile the next one is read ahead.
+    await new Promise((r) => setTimeout(r, 50))
+    // Another write holds the review log: the answer's transaction has to wait for it.
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const blocker = getDb().transaction('rw', getDb().reviews, () => Dexie.waitFor(gate))
+    let graded: Promise<void>
+    try {
+      session.reveal()
+      graded = session.grade(3)
+      expect(session.answered).toBe(1)
+      // The next card shows while the answer's transaction is still waiting.
+      for (let i = 0; i < 100 && session.current?.card.id === 'card-0'; i++) await new Promise((r) => setTimeout(r, 5))
+      expect(session.current?.card.id).toBe('card-1')
+      expect(session.phase).toBe('question')
+    } finally {
+      release()
+      await blocker
+    }
+    await graded
+    const [review] = await getDb().reviews.toArray()
+    expect(review).toMatchObject({ cardId: 'card-0', grade: 3, reviewedAt: NOW })
+    expect(session.undoStack.map((u) => u.reviewId)).toEqual([review!.id])
+    // What the session assumed is what was written.
+    expect((await getDb().schedules.get('card-0'))?.version).toBe(2)
+  })
+
+  it('takes the answer back when the write fails: the card returns, nothing is written', async () => {
+    const db = getDb()
+    const session = useSessionStore()
+    await session.start(null)
+    const schedules = await db.schedules.toArray()
+    const fail = () => {
+      throw new Error('disk full')
+    }
+    db.reviews.hook('creating', fail)
+    try {
+      await answer(3)
+    } finally {
+      db.reviews.hook('creating').unsubscribe(fail)
+    }
+    expect(session.notice).toBe('review.saveFailed')
+    expect(session.saveError).toContain('disk full')
+    expect(session.current?.card.id).toBe('card-0')
+    expect(session.phase).toBe('question')
+    expect(session.answered).toBe(0)
+    expect(session.undoStack).toEqual([])
+    expect(session.counts).toEqual({ new: 4, learning: 0, review: 0 })
+    expect(await db.reviews.count()).toBe(0)
+    expect(await db.schedules.toArray()).toEqual(schedules)
+    // Answered again, it is saved.
+    await answer(3)
+    expect(await db.reviews.count()).toBe(1)
+    expect(session.current?.card.id).toBe('card-1')
+  })
+
+  it('says so when the card changed elsewhere, and reads the queue again', async () => {
+    const db = getDb()
+    const session = useSessionStore()
+    await session.start(null)
+    // Another tab answers card-0 first.
+    await db.schedules.update('card-0', { version: 7, state: 2, due: NOW + 86_400_000 * 3 })
+    await answer(1)
+    expect(session.notice).toBe('review.stale')
+    expect(session.answered).toBe(0)
+    expect(await db.reviews.count()).toBe(0)
+    expect(session.current?.card.id).toBe('card-1')
+    expect(session.counts).toEqual({ new: 3, learning: 0, review: 0 })
+  })
+
+  it('writes answers in order and undoes the last one once written', async () => {
+    const db = getDb()
+    const session = useSessionStore()
+    await session.start(null)
+    await answer(1)
+    now += 1000
+    await answer(3)
+    now += 1000
+    session.reveal()
+    void session.grade(4)
+    await session.undo()
+    const reviews = await db.reviews.orderBy('reviewedAt').toArray()
+    expect(reviews.map((r) => [r.cardId, r.grade])).toEqual([['card-0', 1], ['card-1', 3]])
+    expect(session.current?.card.id).toBe('card-2')
+    expect(session.answered).toBe(2)
+  })
+})
