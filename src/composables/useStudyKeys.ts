@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the review screen, as in Anki: Space/Enter show the answer, then confirm;
 // 1-4 grade; on a choice card's question, 1-5 pick an option; U or Ctrl+Z undo.
-import { useEventListener } from '@vueuse/core'
+import { useWindowEvent } from './useWindowEvent'
 import type { GradeValue } from '../domain/scheduling/schedule'
 import type { Phase } from '../stores/session'
 
@@ -20,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function useStudyKeys(h: StudyKeyHandlers) {
-  useEventListener(window, 'keydown', (e: KeyboardEvent) => {
+  useWindowEvent('keydown', (e) => {
     if (typing(e.target) || e.altKey || e.metaKey || e.repeat) return
     const phase = h.phase()
     if ((e.key === 'z' || e.key === 'Z') && e.ctrlKey) {

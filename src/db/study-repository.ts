@@ -53,6 +53,15 @@ export async function countReviewsSince(db: PmDatabase, sinceMs: number): Promis
   return countToday(rows.map((r) => r.before.state))
 }
 
+/** Several cards with their schedules, in one read (the review screen reads ahead). */
+export async function loadCardsForStudy(db: PmDatabase, cardIds: string[]): Promise<Array<{ card: CardRow; schedule: ScheduleRow }>> {
+  const [cards, schedules] = await db.transaction('r', db.cards, db.schedules, () => Promise.all([db.cards.bulkGet(cardIds), db.schedules.bulkGet(cardIds)]))
+  return cards.flatMap((card, i) => {
+    const schedule = schedules[i]
+    return card && schedule ? [{ card, schedule }] : []
+  })
+}
+
 export async function loadCardForStudy(db: PmDatabase, cardId: string): Promise<{ card: CardRow; schedule: ScheduleRow } | null> {
   const [card, schedule] = await Promise.all([db.cards.get(cardId), db.schedules.get(cardId)])
   return card && schedule ? { card, schedule } : null

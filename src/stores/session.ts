@@ -6,6 +6,7 @@ import { loadStudyContext, queueFor } from '../db/study-context'
 import {
   answerCard,
   loadCardForStudy,
+  loadCardsForStudy,
   planAnswer,
   nextDueAfter,
   NothingToUndoError,
@@ -28,6 +29,9 @@ export interface CurrentCard {
   schedule: ScheduleRow
   previews: Previews
 }
+
+/** How many upcoming cards are read ahead. */
+const PREFETCH_DEPTH = 3
 
 /** Time on one card is capped, as Anki does, so a card left on screen does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000
@@ -122,7 +126,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function start(deck: string | null, pick: { cardIds: string[]; practice?: boolean } | null = null) {
     clearTimeout(waitTimer)
-    if (pending) await pending
+    await written
     deckId.value = deck
     chosen.value = pick ? [...pick.cardIds] : null
     prefetched.clear()
@@ -149,7 +153,8 @@ export const useSessionStore = defineStore('session', () => {
     const step = pickNext(queue.value, now, studyAhead)
     if (step.kind === 'card') {
       // The card whose answer is being written comes back (a learning step): read it once written.
-      if (step.card.cardId === pendingCardId) await committing
+      const sameCard = writing.get(step.card.cardId)
+      if (sameCard) await sameCard
       const cached = prefetched.get(step.card.cardId)
       prefetched.delete(step.card.cardId)
       const loaded = cached ?? (await loadCardForStudy(getDb(), step.card.cardId))
@@ -174,7 +179,7 @@ export const useSessionStore = defineStore('session', () => {
       waitTimer = setTimeout(() => void showNext(), Math.max(0, step.nextDueMs - now) + 50)
       return
     }
-    await committing
+    await writesSettled()
     nextDueMs.value = await nextDueAfter(getDb(), now)
     phase.value = 'done'
   }
@@ -184,37 +189,45 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * The answer being written: the next card is on screen before its transaction commits. The next
-   * grade, an undo, a new session and the end screen wait for it (answers are written in order).
+   * Answers being written. The next card is on screen before an answer's transaction commits, and
+   * the learner may answer it before that: transactions queue in IndexedDB in the order they are
+   * made. A card's row is read again only once its own write settled; undo, a new session and the
+   * end screen wait for every write.
    */
-  let pending: Promise<void> | null = null
-  let pendingCardId: string | null = null
-  /** The transaction alone, settled either way (what showNext waits for; never a take-back). */
-  let committing: Promise<unknown> = Promise.resolve()
+  const writing = new Map<string, Promise<void>>()
+  /** Every write, each followed by its take-back if it failed. */
+  let written: Promise<void> = Promise.resolve()
   /** A grade until the next card is shown. */
   let displaying: Promise<void> | null = null
+
+  function writesSettled(): Promise<void> {
+    return Promise.all([...writing.values()]).then(() => undefined)
+  }
 
   /** Resolves once the answer is written (or taken back); the next card shows before that. */
   function grade(g: GradeValue): Promise<void> {
     const shown = current.value
     if (phase.value !== 'answer' || !shown || busy) return Promise.resolve()
     busy = true
-    const step = answerAndMoveOn(shown, g).finally(() => {
+    let done: Promise<void> = Promise.resolve()
+    const step = answerAndMoveOn(shown, g, (w) => (done = w)).finally(() => {
       busy = false
       displaying = null
     })
     displaying = step
-    return step.then(() => pending ?? undefined)
+    return step.then(() => done)
   }
 
-  async function answerAndMoveOn(shown: CurrentCard, g: GradeValue) {
+  async function answerAndMoveOn(shown: CurrentCard, g: GradeValue, track: (write: Promise<void>) => void) {
     notice.value = null
-    if (pending) await pending
+    const cardId = shown.schedule.cardId
+    const sameCard = writing.get(cardId)
+    if (sameCard) await sameCard
     const now = clock.now()
     if (practice.value) return practiceAnswer(shown, g, now)
     performance.mark('answer-start')
     const input = {
-      cardId: shown.schedule.cardId,
+      cardId,
       grade: g,
       shown: shown.schedule,
       nowMs: now,
@@ -226,69 +239,70 @@ export const useSessionStore = defineStore('session', () => {
     // on at once with it, and the answer is taken back if the write fails.
     const reviewId = crypto.randomUUID()
     const { schedule, review, leech } = planAnswer(shown.schedule, input, reviewId)
-    const before = queue.value
     const txStart = performance.now()
     const commit = answerCard(getDb(), { ...input, newId: () => reviewId })
-    committing = commit.catch(() => undefined)
+    const settled = commit.then(
+      () => undefined,
+      () => undefined,
+    )
+    writing.set(cardId, settled)
+    void settled.then(() => {
+      if (writing.get(cardId) === settled) writing.delete(cardId)
+    })
     let shownNext: Promise<void> = Promise.resolve()
-    const written = commit.then(
+    const handled = commit.then(
       () => {
         performance.measure('answer-transaction', { start: txStart, end: performance.now() })
         void requestPersistentStorage()
       },
       async (e: unknown) => {
         await shownNext
-        await takeBack(shown, g, review.durationMs, before, e)
+        await takeBack(shown, g, review, e)
       },
     )
-    pending = written.finally(() => {
-      if (pendingCardId === schedule.cardId) pendingCardId = null
-      if (pending === tracked) pending = null
-    })
-    const tracked = pending
-    pendingCardId = schedule.cardId
+    written = Promise.all([written, handled]).then(() => undefined)
+    track(handled)
     undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
     answered.value++
     if (g === 1) againCount.value++
     if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'review.leech.suspended' : 'review.leech.tagged'
     timeSpentMs.value += review.durationMs
-    prefetched.delete(schedule.cardId)
+    prefetched.delete(cardId)
     // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
     queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
     shownNext = showNext()
     await shownNext
   }
 
-  /** The write of an answer failed: nothing was saved, so the card comes back as it was. */
-  async function takeBack(
-    shown: CurrentCard,
-    g: GradeValue,
-    durationMs: number,
-    before: StudyQueue,
-    error: unknown,
-  ) {
-    undoStack.value = undoStack.value.slice(0, -1)
+  /**
+   * The write of an answer failed: nothing of it was saved. It leaves the undo stack and the
+   * counters; the card comes back next (or, changed elsewhere, the queue is read again). The card
+   * on screen, if any, stays.
+   */
+  async function takeBack(shown: CurrentCard, g: GradeValue, review: { id: string; durationMs: number }, error: unknown) {
+    undoStack.value = undoStack.value.filter((u) => u.reviewId !== review.id)
     answered.value--
     if (g === 1) againCount.value--
-    timeSpentMs.value -= durationMs
+    timeSpentMs.value -= review.durationMs
+    prefetched.delete(shown.schedule.cardId)
     if (error instanceof StaleCardError) {
       // Changed elsewhere (another tab, Browse): the queue is read again.
       notice.value = 'review.stale'
-      if (chosen.value) queue.value = withoutCard(before, shown.schedule.cardId)
+      if (chosen.value) queue.value = withoutCard(queue.value, shown.schedule.cardId)
       else await rebuildQueue()
-      await showNext()
-      return
+    } else {
+      notice.value = 'review.saveFailed'
+      saveError.value = error instanceof Error ? error.message : String(error)
+      const { cardId, deckId: deck, state, due, position } = shown.schedule
+      queue.value = restoreCard(queue.value, { cardId, deckId: deck, state, due, position })
     }
-    notice.value = 'review.saveFailed'
-    saveError.value = error instanceof Error ? error.message : String(error)
-    queue.value = before
-    prefetched.delete(shown.schedule.cardId)
-    await showNext()
+    // Nothing on screen (the end or the wait screen): show what is next, maybe this card.
+    if (!current.value || (phase.value !== 'question' && phase.value !== 'answer')) await showNext()
   }
 
   async function undo() {
     if (displaying) await displaying
-    if (pending) await pending
+    await written
     const last = undoStack.value.at(-1)
     if (!last || busy) {
       notice.value = 'review.nothingToUndo'
@@ -322,13 +336,21 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Reads ahead the card that follows the one on screen, whatever grade it gets. */
   function prefetchNext(onScreen: string) {
-    const step = pickNext(withoutCard(queue.value, onScreen), clock.now())
-    if (step.kind !== 'card' || prefetched.has(step.card.cardId)) return
-    const id = step.card.cardId
-    void loadCardForStudy(getDb(), id).then((loaded) => {
-      if (!loaded) return
-      if (prefetched.size > 4) prefetched.clear()
-      prefetched.set(id, loaded)
+    // Three cards ahead: a read made now waits for the answer being written (IndexedDB orders
+    // transactions), so the card after next is read while the learner is still on this one.
+    const ids: string[] = []
+    let rest = withoutCard(queue.value, onScreen)
+    for (let i = 0; i < PREFETCH_DEPTH; i++) {
+      const step = pickNext(rest, clock.now())
+      if (step.kind !== 'card') break
+      ids.push(step.card.cardId)
+      rest = withoutCard(rest, step.card.cardId)
+    }
+    for (const id of prefetched.keys()) if (!ids.includes(id)) prefetched.delete(id)
+    const missing = ids.filter((id) => !prefetched.has(id))
+    if (missing.length === 0) return
+    void loadCardsForStudy(getDb(), missing).then((rows) => {
+      for (const row of rows) prefetched.set(row.card.id, row)
     })
   }
 

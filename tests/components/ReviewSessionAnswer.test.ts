@@ -68,7 +68,7 @@ describe('answering', () => {
     expect((await getDb().schedules.get('card-0'))?.version).toBe(2)
   })
 
-  it('takes the answer back when the write fails: the card returns, nothing is written', async () => {
+  it('takes the answer back when the write fails: nothing is written, and the card comes back next', async () => {
     const db = getDb()
     const session = useSessionStore()
     await session.start(null)
@@ -84,17 +84,48 @@ describe('answering', () => {
     }
     expect(session.notice).toBe('review.saveFailed')
     expect(session.saveError).toContain('disk full')
-    expect(session.current?.card.id).toBe('card-0')
-    expect(session.phase).toBe('question')
+    // The next card stays on screen; the failed one is first in line after it.
+    expect(session.current?.card.id).toBe('card-1')
     expect(session.answered).toBe(0)
     expect(session.undoStack).toEqual([])
     expect(session.counts).toEqual({ new: 4, learning: 0, review: 0 })
     expect(await db.reviews.count()).toBe(0)
     expect(await db.schedules.toArray()).toEqual(schedules)
-    // Answered again, it is saved.
     await answer(3)
-    expect(await db.reviews.count()).toBe(1)
-    expect(session.current?.card.id).toBe('card-1')
+    expect(session.current?.card.id).toBe('card-0')
+    await answer(3)
+    expect((await db.reviews.toArray()).map((r) => r.cardId).sort()).toEqual(['card-0', 'card-1'])
+    expect(session.answered).toBe(2)
+  })
+
+  it('answers the next card while the previous answer is still being written', async () => {
+    const db = getDb()
+    const session = useSessionStore()
+    await session.start(null)
+    await new Promise((r) => setTimeout(r, 50))
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const blocker = db.transaction('rw', db.reviews, () => Dexie.waitFor(gate))
+    const grades: Promise<void>[] = []
+    try {
+      for (const g of [3, 1] as const) {
+        const before = session.current?.card.id
+        session.reveal()
+        grades.push(session.grade(g))
+        for (let i = 0; i < 100 && session.current?.card.id === before; i++) await new Promise((r) => setTimeout(r, 5))
+        // Wait for the read-ahead of the next card.
+        await new Promise((r) => setTimeout(r, 30))
+      }
+      // Two answers given, none written yet: the third card is on screen.
+      expect(session.answered).toBe(2)
+      expect(session.current?.card.id).toBe('card-2')
+    } finally {
+      release()
+      await blocker
+    }
+    await Promise.all(grades)
+    const reviews = await db.reviews.toArray()
+    expect(reviews.map((r) => [r.cardId, r.grade]).sort()).toEqual([['card-0', 3], ['card-1', 1]])
   })
 
   it('says so when the card changed elsewhere, and reads the queue again', async () => {
