@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import InterviewGradeBar from '../../src/components/interview/InterviewGradeBar.vue'
+import ReviewGradeBar from '../../src/components/review/ReviewGradeBar.vue'
 import InterviewKeyPoints from '../../src/components/interview/InterviewKeyPoints.vue'
 import InterviewMockSummary from '../../src/components/interview/InterviewMockSummary.vue'
 import InterviewTimer from '../../src/components/interview/InterviewTimer.vue'
@@ -41,23 +41,24 @@ describe('InterviewKeyPoints', () => {
   })
 })
 
-describe('InterviewGradeBar', () => {
+describe('the grade bar on interview screens', () => {
   const NOW = Date.parse('2026-11-26T09:00:00Z')
   const previews = createScheduler(DEFAULT_SETTINGS, { fuzz: false }).preview(newMemoryState(NOW), 'c1', NOW)
 
   it('marks the proposed grade and emits any grade clicked', async () => {
-    const w = mount(InterviewGradeBar, { props: { proposed: 2 }, global: { plugins: [testI18n()] } })
-    expect(w.find('.igrade--proposed').attributes('data-grade')).toBe('2')
+    const w = mount(ReviewGradeBar, { props: { proposed: 2, label: 'Notez' }, global: { plugins: [testI18n()] } })
+    expect(w.find('.grade--proposed').attributes('data-grade')).toBe('2')
+    expect(w.find('[role="group"]').attributes('aria-label')).toBe('Notez')
     expect(w.find('[data-grade="2"]').attributes('aria-label')).toBe('Difficile (proposé)')
     // Practice: no interval, there is no next review to announce.
-    expect(w.find('.igrade__interval').exists()).toBe(false)
+    expect(w.find('.grade__interval').exists()).toBe(false)
     await w.find('[data-grade="4"]').trigger('click')
     expect(w.emitted('grade')).toEqual([[4]])
   })
 
   it('shows the next intervals when the answer counts', () => {
-    const w = mount(InterviewGradeBar, { props: { proposed: 3, previews }, global: { plugins: [testI18n()] } })
-    expect(w.findAll('.igrade__interval').map((s) => s.text()).slice(0, 3)).toEqual(['<1 min', '<6 min', '<10 min'])
+    const w = mount(ReviewGradeBar, { props: { proposed: 3, previews }, global: { plugins: [testI18n()] } })
+    expect(w.findAll('.grade__interval').map((s) => s.text()).slice(0, 3)).toEqual(['<1 min', '<6 min', '<10 min'])
     expect(w.find('[data-grade="3"]').attributes('aria-label')).toBe('Correct, prochaine révision dans <10 min (proposé)')
   })
 })

@@ -47,7 +47,7 @@ async function openInterview(page: Page) {
 }
 
 const phaseIs = (page: Page, phase: 'question' | 'answer') => page.locator(`.mock[data-phase="${phase}"]`).waitFor()
-const proposedGrade = async (page: Page) => Number(await page.locator('.igrade--proposed').getAttribute('data-grade'))
+const proposedGrade = async (page: Page) => Number(await page.locator('.grade--proposed').getAttribute('data-grade'))
 const digits = (page: Page) => page.locator('[data-test="timer-digits"]').innerText()
 
 /** Points ticked for question i: all, none, two, one, three (as many as the question has). */
@@ -407,7 +407,7 @@ describe('interview date', () => {
     const schedulesBefore = await readStore<ScheduleRow>(page, 'schedules')
     await page.locator('[data-test="study-start"]').click()
     for (let i = 0; i < n; i++) {
-      await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.igrade'))
+      await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
       const kind = await page.locator('article.card').getAttribute('data-kind')
       await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
       await page.locator('[data-grade="3"]').waitFor()
