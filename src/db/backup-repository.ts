@@ -16,13 +16,15 @@ import {
 import { mergeBackup, type MergeReport } from '../domain/backup/merge'
 import type { Scheduler } from '../domain/scheduling/scheduler'
 import type { PmDatabase } from './database'
+import { invalidateStatsCache, STATS_CACHE_TABLES, statsCacheTables } from './stats-cache'
 
 export type ImportMode = 'replace' | 'merge'
 export type ImportReport = { mode: 'replace'; counts: BackupCounts } | { mode: 'merge'; merge: MergeReport }
 
 /** The tables of the database, checked against the backup format: a new table must be added to it. */
 function tablesOf(db: PmDatabase) {
-  const names = db.tables.map((t) => t.name).sort()
+  // The statistics cache is derived from the other tables: never backed up.
+  const names = db.tables.map((t) => t.name).filter((n) => !STATS_CACHE_TABLES.includes(n as never)).sort()
   const known = [...BACKUP_TABLES].sort()
   if (names.join() !== known.join()) {
     throw new Error(`the backup format does not cover the tables ${names.filter((n) => !known.includes(n as never)).join(', ')}`)
@@ -88,12 +90,13 @@ export async function localCounts(db: PmDatabase): Promise<BackupCounts> {
  */
 export async function importBackup(db: PmDatabase, backup: BackupFile, mode: ImportMode, scheduler: Scheduler): Promise<ImportReport> {
   const tables = tablesOf(db)
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', [...tables, ...statsCacheTables(db)], async () => {
     if (mode === 'replace') {
       for (const t of tables) {
         await t.clear()
         await t.bulkAdd(backup.tables[t.name as keyof BackupTables])
       }
+      await invalidateStatsCache(db, { all: true })
       return { mode, counts: countsOf(backup.tables) }
     }
     const local = emptyTables()
@@ -103,6 +106,11 @@ export async function importBackup(db: PmDatabase, backup: BackupFile, mode: Imp
       const rows = puts[t.name as keyof BackupTables]
       if (rows.length > 0) await t.bulkPut(rows)
     }
+    // Reviews may arrive anywhere in the past, and schedules may be replayed.
+    await invalidateStatsCache(db, {
+      reviewsFromMs: puts.reviews.reduce((min, r) => Math.min(min, r.reviewedAt as number), Infinity),
+      cardIds: puts.schedules.map((s) => s.cardId as string),
+    })
     return { mode, merge: report }
   })
 }

@@ -5,6 +5,7 @@ import { BULK_KINDS, scheduleAfter, USER_CARDS_ONLY, type ActionContext, type Bu
 import { STATE_OF, type Narrowing } from '../domain/browse/browse-items'
 import { CardState } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
+import { invalidateForDeletedReviews, invalidateStatsCache, statsCacheTables } from './stats-cache'
 import { UserContentError } from './user-content-repository'
 
 export type { Narrowing }
@@ -131,11 +132,12 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
       const next = s ? scheduleAfter(action, s, ctx) : null
       return next ? [next] : []
     })
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
     // Most actions touch only schedules: the cards are not even read.
     if (!USER_CARDS_ONLY.has(action.kind)) {
       const changed = changedSchedules(await getMany(db.schedules, cardIds, (s) => s.cardId))
       await db.schedules.bulkPut(changed)
+      if (changed.length > 0) await invalidateStatsCache(db, { cardIds: changed.map((s) => s.cardId) })
       return result(changed.map((s) => s.cardId), changed)
     }
     const found = (await getMany(db.cards, cardIds, (c) => c.id)).filter((c): c is CardRow => c !== undefined)
@@ -143,7 +145,9 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
 
     if (action.kind === 'delete') {
       const ids = cards.map((c) => c.id)
-      await db.reviews.bulkDelete(await db.reviews.where('cardId').anyOf(ids).primaryKeys())
+      const reviewIds = await db.reviews.where('cardId').anyOf(ids).primaryKeys()
+      await invalidateForDeletedReviews(db, reviewIds, ids)
+      await db.reviews.bulkDelete(reviewIds)
       await db.schedules.bulkDelete(ids)
       await db.cards.bulkDelete(ids)
       return result(ids)
@@ -171,6 +175,7 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
       position: movedPositions.get(s.cardId) ?? s.position,
     }))
     await db.schedules.bulkPut(changed)
+    if (changed.length > 0) await invalidateStatsCache(db, { cardIds: changed.map((s) => s.cardId) })
     return result(changed.map((s) => s.cardId), changed)
   })
 }

@@ -1,8 +1,9 @@
 // The IndexedDB schema. Versions are only ever appended; each upgrade has a test (tests/db).
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { CardContent } from '../domain/content/card'
 import type { LocalizedText } from '../domain/content/localized'
 import type { GradeValue, MemoryState, Schedule } from '../domain/scheduling/schedule'
+import type { ReviewDaysRow, ReviewFactsRow, StatsCacheRow } from './stats-cache'
 
 export interface DeckRow {
   id: string
@@ -96,6 +97,10 @@ export class PmDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>
   meta!: EntityTable<MetaRow, 'key'>
   mockInterviews!: EntityTable<MockInterviewRow, 'id'>
+  /** Derived from reviews and schedules for the statistics (src/db/stats-cache.ts); never backed up. */
+  statsCache!: Table<StatsCacheRow, StatsCacheRow['key']>
+  reviewFacts!: EntityTable<ReviewFactsRow, 'seq'>
+  reviewDays!: EntityTable<ReviewDaysRow, 'seq'>
 
   constructor(name = DB_NAME) {
     // Strict durability: a grade is on disk when the transaction completes, even if the tab dies.
@@ -112,6 +117,13 @@ export class PmDatabase extends Dexie {
     this.version(2).stores({
       meta: 'key',
       mockInterviews: 'id, startedAt',
+    })
+    // 2026-11-26: a cache derived from the review log and the schedules for the statistics, filled
+    // on the first visit of the statistics screen. No data moves.
+    this.version(3).stores({
+      statsCache: 'key',
+      reviewFacts: 'seq',
+      reviewDays: 'seq',
     })
   }
 }

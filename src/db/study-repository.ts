@@ -154,7 +154,10 @@ export function planAnswer(current: ScheduleRow, input: Omit<AnswerInput, 'cardI
  * that first made the card a leech also takes the leech tag back off.
  */
 export async function undoReview(db: PmDatabase, reviewId?: string, leech: Pick<LeechSettings, 'leechThreshold'> = DEFAULT_SETTINGS): Promise<ScheduleRow> {
-  return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
+  // The statistics cache's code (and the fact folding it uses) stays out of the first page: it loads
+  // here, before the transaction opens, since a transaction cannot wait for a module.
+  const { invalidateStatsCache, statsCacheTables } = await import('./stats-cache')
+  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...statsCacheTables(db)], async () => {
     const review = reviewId ? await db.reviews.get(reviewId) : await db.reviews.orderBy('reviewedAt').last()
     if (!review) throw new NothingToUndoError()
     const current = await db.schedules.get(review.cardId)
@@ -163,6 +166,8 @@ export async function undoReview(db: PmDatabase, reviewId?: string, leech: Pick<
     const restored: ScheduleRow = { ...review.before, version: current.version + 1 }
     await db.schedules.put(restored)
     await db.reviews.delete(review.id)
+    // The statistics cache may hold this review and this card's schedule.
+    await invalidateStatsCache(db, { reviewsFromMs: review.reviewedAt, cardIds: [review.cardId] })
     if (review.before.lapses < leech.leechThreshold && review.after.lapses >= leech.leechThreshold) {
       const card = await db.cards.get(review.cardId)
       if (card && isLeech(card.tags)) await db.cards.put({ ...card, tags: card.tags.filter((t) => t !== LEECH_TAG) })

@@ -5,6 +5,7 @@ import type { DeckEntry } from '../domain/content/deck-schema'
 import { newSchedule } from './deck-sync'
 import type { ExportNote } from '../domain/user-content/tsv-export'
 import type { CardRow, DeckRow, PmDatabase, ScheduleRow } from './database'
+import { invalidateForDeletedReviews, invalidateStatsCache, statsCacheTables } from './stats-cache'
 
 /** User decks come after the built-in ones on the home screen. */
 export const USER_DECK_POSITION = 1000
@@ -97,8 +98,10 @@ export async function deckSize(db: PmDatabase, deckId: string): Promise<DeckSize
   return { cards: ids.length, reviews }
 }
 
+/** Inside a transaction over the cards, schedules, reviews and statistics cache tables. */
 async function removeCards(db: PmDatabase, ids: string[]): Promise<number> {
   const reviews = await db.reviews.where('cardId').anyOf(ids).primaryKeys()
+  if (ids.length > 0) await invalidateForDeletedReviews(db, reviews, ids)
   await db.reviews.bulkDelete(reviews)
   await db.schedules.bulkDelete(ids)
   await db.cards.bulkDelete(ids)
@@ -107,7 +110,7 @@ async function removeCards(db: PmDatabase, ids: string[]): Promise<number> {
 
 /** Deletes a user deck with its cards, schedules and reviews: one transaction, all or nothing. */
 export async function deleteDeck(db: PmDatabase, deckId: string): Promise<DeckSize> {
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
     await userDeck(db, deckId)
     const ids = await db.cards.where('deckId').equals(deckId).primaryKeys()
     const reviews = await removeCards(db, ids)
@@ -160,7 +163,7 @@ export async function saveEntry(
 ): Promise<SavedEntry> {
   const entryId = compiled[0]?.entryId
   if (!entryId || compiled.some((c) => c.entryId !== entryId)) throw new Error('saveEntry takes the cards of one entry')
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
     await userDeck(db, deckId)
     const old = await db.cards.where('deckId').equals(deckId).filter((c) => c.entryId === entryId).toArray()
     if (old.some((c) => c.origin !== 'user')) throw new UserContentError('builtin', `entry ${entryId} is built in`)
@@ -182,19 +185,21 @@ export async function saveEntry(
     await removeCards(db, result.removed)
     await db.cards.bulkPut(cards)
     await db.schedules.bulkAdd(schedules)
+    if (schedules.length > 0) await invalidateStatsCache(db, { cardIds: result.added })
     return result
   })
 }
 
 /** Adds imported cards at the end of a user deck: one transaction, so a failure adds none. */
 export async function importCards(db: PmDatabase, deckId: string, compiled: readonly CardContent[], nowMs: number): Promise<number> {
-  return db.transaction('rw', [db.decks, db.cards, db.schedules], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, ...statsCacheTables(db)], async () => {
     await userDeck(db, deckId)
     const start = await nextPosition(db, deckId)
     const cards: CardRow[] = compiled.map((c) => ({ ...c, deckId, position: start + c.position, origin: 'user', retired: false }))
     // bulkAdd, not bulkPut: an id already taken fails the whole import instead of overwriting a card.
     await db.cards.bulkAdd(cards)
     await db.schedules.bulkAdd(cards.map((c) => newSchedule(c, nowMs)))
+    if (cards.length > 0) await invalidateStatsCache(db, { cardIds: cards.map((c) => c.id) })
     return cards.length
   })
 }

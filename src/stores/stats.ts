@@ -1,5 +1,6 @@
-// Statistics: the review log and the schedules folded once per visit (in a worker), per deck, so
-// switching decks costs nothing; the figures shown are computed from these folds by src/domain/stats.
+// Statistics: the review log and the schedules folded once per visit (in a worker, mostly from the
+// statistics cache), per deck, so switching decks costs nothing; the figures shown are computed from
+// these folds by src/domain/stats.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDb, type DeckRow } from '../db/database'
@@ -12,11 +13,14 @@ import { combineCardTotals, type CardTotals } from '../domain/stats/card-totals'
 import { heatmap } from '../domain/stats/chart-data'
 import { retentionTable } from '../domain/stats/retention'
 import { combineReviewDays, type ReviewDays } from '../domain/stats/review-days'
-import type { StatsWorkerOut } from '../workers/stats-worker'
+import type { StatsWorkerIn, StatsWorkerOut } from '../workers/stats-worker'
 import { useAppStore } from './app'
 import { useSettingsStore } from './settings'
 
-/** Folds in the stats worker; resolves null when workers are unavailable or fail to start. */
+/**
+ * Folds in the stats worker; resolves null when workers are unavailable or fail to start. The worker
+ * is closed once it has also brought the cache up to date (after the figures arrived).
+ */
 function foldInWorker(req: StatsRequest, onProgress: (n: number) => void): Promise<FoldedStats | null> {
   if (typeof Worker === 'undefined') return Promise.resolve(null)
   return new Promise((resolve, reject) => {
@@ -26,18 +30,23 @@ function foldInWorker(req: StatsRequest, onProgress: (n: number) => void): Promi
     } catch {
       return resolve(null)
     }
+    let answered = false
     worker.onmessage = (event: MessageEvent<StatsWorkerOut>) => {
       const out = event.data
       if (out.type === 'progress') return onProgress(out.reviewsRead)
+      if (out.type === 'done') {
+        answered = true
+        return resolve(out.result)
+      }
       worker.terminate()
-      if (out.type === 'done') resolve(out.result)
-      else reject(new Error(out.message))
+      if (out.type === 'error' && !answered) reject(new Error(out.message))
     }
     worker.onerror = () => {
       worker.terminate()
-      resolve(null)
+      if (!answered) resolve(null)
     }
-    worker.postMessage(req)
+    const message: StatsWorkerIn = { dbName: getDb().name, request: req }
+    worker.postMessage(message)
   })
 }
 

@@ -6,6 +6,7 @@ import { saveSettings } from '../../src/db/settings-repository'
 import { answerCard } from '../../src/db/study-repository'
 import { createDeck, importCards, setDeckHidden } from '../../src/db/user-content-repository'
 import { dumpTables, exportBackup, importBackup, lastBackupAt, localCounts, recordBackup } from '../../src/db/backup-repository'
+import { STATS_CACHE_TABLES } from '../../src/db/stats-cache'
 import { BACKUP_TABLES, PRIMARY_KEYS, type BackupTables } from '../../src/domain/backup/format'
 import { readBackup } from '../../src/domain/backup/read-backup'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
@@ -65,10 +66,14 @@ async function usedDevice(): Promise<PmDatabase> {
 }
 
 describe('the backup covers the whole database', () => {
-  it('knows every table and its primary key', () => {
+  it('knows every table and its primary key, and leaves the derived statistics cache out', () => {
     const d = db()
-    expect(d.tables.map((t) => t.name).sort()).toEqual([...BACKUP_TABLES].sort())
-    for (const t of d.tables) expect(t.schema.primKey.keyPath).toBe(PRIMARY_KEYS[t.name as keyof typeof PRIMARY_KEYS])
+    const derived: readonly string[] = STATS_CACHE_TABLES
+    const backedUp = d.tables.filter((t) => !derived.includes(t.name))
+    expect(backedUp.map((t) => t.name).sort()).toEqual([...BACKUP_TABLES].sort())
+    expect(d.tables.map((t) => t.name)).toEqual(expect.arrayContaining([...STATS_CACHE_TABLES]))
+    expect(BACKUP_TABLES.filter((t) => derived.includes(t))).toEqual([])
+    for (const t of backedUp) expect(t.schema.primKey.keyPath).toBe(PRIMARY_KEYS[t.name as keyof typeof PRIMARY_KEYS])
   })
 })
 

@@ -3,6 +3,8 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { PmDatabase } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
+import { createMockInterview, recordMockAnswer, saveInterviewDate } from '../../src/db/interview-repository'
+import { foldStats } from '../../src/db/stats-repository'
 import { answerCard } from '../../src/db/study-repository'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
@@ -16,6 +18,7 @@ const V1_STORES = {
   reviews: 'id, cardId, reviewedAt',
   settings: 'key',
 }
+const V2_STORES = { meta: 'key', mockInterviews: 'id, startedAt' }
 
 async function dump(db: Dexie, tables: string[]) {
   const out: Record<string, unknown[]> = {}
@@ -24,7 +27,7 @@ async function dump(db: Dexie, tables: string[]) {
 }
 
 describe('schema upgrades', () => {
-  it('v1 → v2 keeps decks, cards, schedules, reviews and settings', async () => {
+  it('v1 → current keeps decks, cards, schedules, reviews and settings', async () => {
     const name = `migration-${Date.now()}`
     // Write with the v1 schema, through the real write paths.
     const v1 = new Dexie(name)
@@ -41,10 +44,49 @@ describe('schema upgrades', () => {
 
     const v2 = new PmDatabase(name)
     await v2.open()
-    expect(v2.verno).toBe(2)
+    expect(v2.verno).toBe(3)
     expect(await dump(v2, Object.keys(V1_STORES))).toEqual(before)
     expect(await v2.meta.count()).toBe(0)
     expect(await v2.mockInterviews.count()).toBe(0)
     v2.close()
+  })
+
+  it('v2 → v3 keeps every row, adds the empty statistics cache, which then fills from the log', async () => {
+    const name = `migration-v2-${Date.now()}`
+    const v2 = new Dexie(name)
+    v2.version(1).stores(V1_STORES)
+    v2.version(2).stores(V2_STORES)
+    await v2.open()
+    const old = v2 as unknown as PmDatabase
+    const deck = deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0), basicCard('d1', 'b', 'Qb', 'Ab', 1), basicCard('d1', 'c', 'Qc', 'Ac', 2)])
+    await syncBuiltinDecks(old, [deck], NOW)
+    const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+    await answerCard(old, { cardId: 'a', grade: 3, shown: (await v2.table('schedules').get('a'))!, nowMs: NOW, durationMs: 1200, scheduler })
+    await answerCard(old, { cardId: 'b', grade: 1, shown: (await v2.table('schedules').get('b'))!, nowMs: NOW + 1000, durationMs: 800, scheduler })
+    await v2.table('settings').put({ key: 'settings', value: { ...DEFAULT_SETTINGS, newPerDay: 7 } })
+    await saveInterviewDate(old, NOW + 30 * 86_400_000)
+    await createMockInterview(old, { id: 'm1', startedAt: NOW + 2000, finishedAt: null, mode: 'review', cardIds: ['c'], timeLimitMs: 0, answers: [] })
+    const answer = { cardId: 'c', deckId: 'd1', topic: 'role', covered: [0], total: 2, grade: 3 as const, durationMs: 5000, answeredAt: NOW + 3000 }
+    const shown = (await v2.table('schedules').get('c'))!
+    await recordMockAnswer(old, { mockId: 'm1', answer, review: { cardId: 'c', grade: 3, shown, nowMs: NOW + 3000, durationMs: 5000, scheduler } })
+    const tables = [...Object.keys(V1_STORES), ...Object.keys(V2_STORES)]
+    const before = await dump(v2, tables)
+    expect(before.reviews).toHaveLength(3)
+    expect(before.meta).toHaveLength(1)
+    expect(before.mockInterviews).toHaveLength(1)
+    v2.close()
+
+    const v3 = new PmDatabase(name)
+    await v3.open()
+    expect(v3.verno).toBe(3)
+    expect(await dump(v3, tables)).toEqual(before)
+    expect(await v3.statsCache.count()).toBe(0)
+    expect(await v3.reviewFacts.count()).toBe(0)
+    expect(await v3.reviewDays.count()).toBe(0)
+    const req = { nowMs: NOW + 60_000, timeZone: 'Europe/Paris', rolloverHour: 4, scheduler: DEFAULT_SETTINGS }
+    expect((await foldStats(v3, req)).reviewCount).toBe(3)
+    expect(await v3.reviewFacts.count()).toBe(1)
+    expect(await dump(v3, tables)).toEqual(before)
+    v3.close()
   })
 })

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PmDatabase, ReviewRow } from '../../src/db/database'
-import { foldStats, forEachReviewPage, forEachSchedulePage } from '../../src/db/stats-repository'
+import { foldStats } from '../../src/db/stats-repository'
+import { forEachReviewPage } from '../../src/db/stats-idb'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import { combineCardTotals, cardTotalsOf } from '../../src/domain/stats/card-totals'
@@ -33,8 +34,9 @@ describe('stats repository', () => {
     await db.reviews.bulkAdd(rows)
     const seen: string[] = []
     const pages: number[] = []
+    await db.open()
     const count = await forEachReviewPage(
-      db,
+      db.backendDB(),
       (page) => {
         pages.push(page.length)
         seen.push(...page.map((r) => r.id))
@@ -49,15 +51,18 @@ describe('stats repository', () => {
     expect(Math.max(...pages)).toBeLessThanOrEqual(10)
   })
 
-  it('reads nothing from an empty log, and every schedule once', async () => {
+  it('reads nothing from an empty log, and only what follows a given instant', async () => {
     db = freshDb()
+    await db.open()
     let calls = 0
-    expect(await forEachReviewPage(db, () => void calls++)).toBe(0)
+    expect(await forEachReviewPage(db.backendDB(), () => void calls++, 10)).toBe(0)
     expect(calls).toBe(0)
-    await db.schedules.bulkAdd(history.schedules)
-    const ids: string[] = []
-    expect(await forEachSchedulePage(db, (page) => void ids.push(...page.map((s) => s.cardId)), 7)).toBe(60)
-    expect(ids.sort()).toEqual(history.schedules.map((s) => s.cardId).sort())
+    const rows = history.reviews.slice(0, 50)
+    await db.reviews.bulkAdd(rows)
+    const after = rows[20]!.reviewedAt
+    const seen: string[] = []
+    expect(await forEachReviewPage(db.backendDB(), (page) => void seen.push(...page.map((r) => r.id)), 7, after)).toBe(rows.filter((r) => r.reviewedAt > after).length)
+    expect(seen.sort()).toEqual(rows.filter((r) => r.reviewedAt > after).map((r) => r.id).sort())
   })
 
   it('folds the stored log and schedules into the same figures as the domain on the rows', async () => {
