@@ -143,6 +143,20 @@ export interface FoldedReviewFacts {
   byDeck: Map<string, ReviewDays>
 }
 
+/** Per-deck figures filled as reviews come: the map, and the figures of one deck (created empty). */
+function perDeck(today: number) {
+  const byDeck = new Map<string, ReviewDays>()
+  const deckDays = (deckId: string) => {
+    let d = byDeck.get(deckId)
+    if (!d) {
+      d = emptyReviewDays(today)
+      byDeck.set(deckId, d)
+    }
+    return d
+  }
+  return { byDeck, deckDays }
+}
+
 /**
  * Folds facts (in log order) exactly as createReviewAccumulator's `add` folds the rows they come from,
  * so the counters are the same numbers. Cards answered today come from `todayReviews`: every review
@@ -156,15 +170,7 @@ export function foldReviewFacts(
 ): FoldedReviewFacts {
   const today = dayIndex(nowMs, clock)
   const window = createDayGrid(today - WINDOW_DAYS + 1, today, clock)
-  const byDeck = new Map<string, ReviewDays>()
-  const deckDays = (deckId: string) => {
-    let d = byDeck.get(deckId)
-    if (!d) {
-      d = emptyReviewDays(today)
-      byDeck.set(deckId, d)
-    }
-    return d
-  }
+  const { byDeck, deckDays } = perDeck(today)
 
   for (const f of parts) {
     const decks: Array<ReviewDays | undefined> = f.deckIds.map(() => undefined)
@@ -254,15 +260,7 @@ export function foldReviewDayCells(
 ): FoldedReviewFacts {
   const today = dayIndex(nowMs, clock)
   const key = clockKey(clock)
-  const byDeck = new Map<string, ReviewDays>()
-  const deckDays = (deckId: string) => {
-    let d = byDeck.get(deckId)
-    if (!d) {
-      d = emptyReviewDays(today)
-      byDeck.set(deckId, d)
-    }
-    return d
-  }
+  const { byDeck, deckDays } = perDeck(today)
   for (const c of parts) {
     if (c.clock !== key) throw new Error('foldReviewDayCells: cells counted with another clock')
     for (let cell = 0; cell < c.day.length; cell++) {
