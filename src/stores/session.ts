@@ -260,7 +260,9 @@ export const useSessionStore = defineStore('session', () => {
         await takeBack(shown, g, review, e)
       },
     )
-    written = Promise.all([written, handled]).then(() => undefined)
+    // Settled either way: a take-back that fails (the queue cannot be read) must not block undo and
+    // new sessions for good; grade()'s own promise still reports it.
+    written = Promise.all([written, handled.catch(() => undefined)]).then(() => undefined)
     track(handled)
     undoStack.value = [...undoStack.value, { reviewId: review.id, grade: g, durationMs: review.durationMs }]
     answered.value++
