@@ -63,8 +63,8 @@ export async function loadCardsForStudy(db: PmDatabase, cardIds: string[]): Prom
 }
 
 export async function loadCardForStudy(db: PmDatabase, cardId: string): Promise<{ card: CardRow; schedule: ScheduleRow } | null> {
-  const [card, schedule] = await Promise.all([db.cards.get(cardId), db.schedules.get(cardId)])
-  return card && schedule ? { card, schedule } : null
+  const [found] = await loadCardsForStudy(db, [cardId])
+  return found ?? null
 }
 
 /** The soonest due date among active cards that are not new, for "next card due" messages. */
