@@ -1,6 +1,6 @@
 // The language cards are studied in: the study-language setting, or the interface language.
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { StudyLanguage } from '../domain/content/localized'
 import { useSettingsStore } from '../stores/settings'
 

@@ -4,6 +4,9 @@ import { LEECH_TAG, withLeechTag } from '../domain/leech'
 import { newMemoryState, type Schedule } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase } from './database'
 
+// The start-up check lives apart so that the first page does not carry the sync itself.
+export { builtinDecksUpToDate } from './deck-check'
+
 /** The schedule of a card never studied: state New, shown in deck order. */
 export function newSchedule(card: Pick<CardContent, 'id' | 'deckId' | 'position'>, nowMs: number): Schedule {
   return {
@@ -24,14 +27,6 @@ export interface SyncReport {
   cardsAdded: number
   cardsUpdated: number
   cardsRetired: number
-}
-
-/** True when the stored built-in decks already match these hashes (start-up skips the content). */
-export async function builtinDecksUpToDate(db: PmDatabase, manifest: ReadonlyArray<{ id: string; hash: string }>) {
-  const rows = await db.decks.where('id').anyOf(manifest.map((d) => d.id)).toArray()
-  const stored = new Map(rows.map((r) => [r.id, r]))
-  const builtin = await db.decks.filter((d) => d.origin === 'builtin' && !d.retired).count()
-  return builtin === manifest.length && manifest.every((m) => stored.get(m.id)?.contentHash === m.hash && !stored.get(m.id)?.retired)
 }
 
 /**

@@ -1,5 +1,5 @@
 // Display formats that depend on the language: intervals, "when" and durations.
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 import { intervalLabel } from '../domain/scheduling/format-interval'
 
 type T = Composer['t']
@@ -26,4 +26,9 @@ export function formatDuration(locale: string, ms: number): string {
   const unit = (value: number, u: 'minute' | 'second') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value)
   return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(seconds, 'second')
+}
+
+/** 12345 → "12 345" (fr) or "12,345" (en): counts shown in a sentence. */
+export function formatNumber(locale: string, n: number): string {
+  return n.toLocaleString(locale)
 }

@@ -1,13 +1,16 @@
-// vue-i18n set-up: French by default, English when the browser prefers it or the learner picks it.
+// petite-vue-i18n set-up: French by default, English when the browser prefers it or the learner picks it.
 //
 // Messages live in src/i18n/locales/<locale>/<namespace>.json, precompiled at build time
 // (@intlify/unplugin-vue-i18n), so the app ships vue-i18n's runtime without its message compiler.
 // Only the current language's "core" messages (home, review, navigation) are needed for the first
 // screen; each lazy route and lazy component loads the namespaces it uses (route meta `messages`,
 // or withMessages() below), in the current language only.
-import { createI18n } from 'vue-i18n'
+import { createI18n } from 'petite-vue-i18n'
 import type { LanguageChoice } from '../domain/settings'
 import type { StudyLanguage } from '../domain/content/localized'
+import { frenchPlural, resolveMessage } from './rules'
+
+export { frenchPlural, resolveMessage }
 
 export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data'] as const
 export type Namespace = (typeof NAMESPACES)[number]
@@ -27,16 +30,6 @@ export function resolveLanguage(choice: LanguageChoice): StudyLanguage {
   return choice === 'auto' ? browserLanguage() : choice
 }
 
-/**
- * Which form of "a | b" or "zero | one | many" to use in French: 0 and 1 take the singular. Three
- * forms keep a message of its own for zero.
- */
-export function frenchPlural(choice: number, choicesLength: number): number {
-  const n = Math.abs(choice)
-  if (choicesLength === 2) return n < 2 ? 0 : 1
-  return n === 0 ? 0 : n < 2 ? 1 : Math.min(2, choicesLength - 1)
-}
-
 /** Keys asked for but missing: a bug (a namespace not loaded, a key not written). Read by the e2e tests. */
 export const missingKeys = new Set<string>()
 
@@ -54,6 +47,7 @@ export const i18n = createI18n({
   },
   // French: 0 and 1 are singular ("0 carte", "1 carte", "2 cartes"); vue-i18n's default is English's.
   pluralRules: { fr: frenchPlural },
+  messageResolver: resolveMessage,
   messages: {},
 })
 

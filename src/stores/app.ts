@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import manifest from 'virtual:deck-manifest'
 import { getDb } from '../db/database'
-import { builtinDecksUpToDate, syncBuiltinDecks } from '../db/deck-sync'
+import { builtinDecksUpToDate } from '../db/deck-check'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
 
@@ -20,7 +20,8 @@ export const useAppStore = defineStore('app', () => {
     void settings.loadScheduler().catch(() => undefined)
     await settings.load()
     if (!(await builtinDecksUpToDate(db, manifest))) {
-      const { decks } = await import('virtual:deck-content')
+      // First launch or a content update: the deck texts and the sync code load only then.
+      const [{ decks }, { syncBuiltinDecks }] = await Promise.all([import('virtual:deck-content'), import('../db/deck-sync')])
       await syncBuiltinDecks(db, decks, clock.now())
     }
     ready.value = true

@@ -1,6 +1,6 @@
 // The message each bad import gets: it names what is wrong and where, in both languages.
 import { describe, expect, it } from 'vitest'
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 import { fileMessage, rowMessage, type FileProblem } from '../../src/components/browse/browse-import-messages'
 import type { RowProblem } from '../../src/domain/user-content/csv-table'
 import { testI18n } from './i18n'

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 import { createRouter, createMemoryHistory } from 'vue-router'
 import BrowseRow from '../../src/components/browse/BrowseRow.vue'
 import { rowLabels } from '../../src/components/browse/browse-row-labels'

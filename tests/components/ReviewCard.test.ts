@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import ReviewCard from '../../src/components/review/ReviewCard.vue'
 import type { CardRow } from '../../src/db/database'
 import type { DeckEntry } from '../../src/domain/content/deck-schema'
 import { testI18n } from './i18n'
+
+/** The choice and interview kinds and the source load apart (review-parts.ts): let them arrive. */
+async function loaded<T>(w: T): Promise<T> {
+  await vi.dynamicImportSettled()
+  await flushPromises()
+  return w
+}
 
 function row(content: DeckEntry, ord = 0): CardRow {
   return {
@@ -65,15 +72,15 @@ describe('ReviewCard, interactive kinds', () => {
   })
 
   it('shows a choice card\'s options in the given order and emits the picked position', async () => {
-    const w = mount(ReviewCard, { props: { card: choice, revealed: false, lang: 'fr', order: [2, 0, 1] }, global: { plugins: [testI18n()] } })
+    const w = await loaded(mount(ReviewCard, { props: { card: choice, revealed: false, lang: 'fr', order: [2, 0, 1] }, global: { plugins: [testI18n()] } }))
     expect(w.findAll('.option').map((o) => o.text().replace(/^\d/, ''))).toEqual(['Le designer', 'Le PO', 'Le CEO'])
     expect(w.find('[data-correct]').exists()).toBe(false)
     await w.findAll('.option')[1]!.trigger('click')
     expect(w.emitted('pick')).toEqual([[1]])
   })
 
-  it('marks the right and the wrong pick once revealed, with the explanation', () => {
-    const w = mount(ReviewCard, { props: { card: choice, revealed: true, lang: 'fr', order: [0, 1, 2], picked: 1 }, global: { plugins: [testI18n()] } })
+  it('marks the right and the wrong pick once revealed, with the explanation', async () => {
+    const w = await loaded(mount(ReviewCard, { props: { card: choice, revealed: true, lang: 'fr', order: [0, 1, 2], picked: 1 }, global: { plugins: [testI18n()] } }))
     expect(w.find('.option--correct').text()).toContain('Le PO')
     expect(w.find('.option--wrong').text()).toContain('Le CEO')
     expect(w.find('.verdict').text()).toBe('Mauvaise réponse. Le PO est centré sur les user stories.')
@@ -87,7 +94,7 @@ describe('ReviewCard, interactive kinds', () => {
   })
 
   it('keeps the model answer hidden until revealed, then lists key points to tick', async () => {
-    const w = mount(ReviewCard, { props: { card: interview, revealed: false, lang: 'fr', covered: [] }, global: { plugins: [testI18n()] } })
+    const w = await loaded(mount(ReviewCard, { props: { card: interview, revealed: false, lang: 'fr', covered: [] }, global: { plugins: [testI18n()] } }))
     expect(w.text()).not.toContain('sans autorité')
     await w.find('textarea').setValue('mes notes')
     expect(w.emitted('update:notes')).toEqual([['mes notes']])

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { frenchPlural, NAMESPACES } from '../../src/i18n'
+import { frenchPlural, NAMESPACES, resolveMessage } from '../../src/i18n'
 
 const root = resolve(import.meta.dirname, '../../src')
 const load = (locale: string, ns: string) => JSON.parse(readFileSync(join(root, 'i18n/locales', locale, `${ns}.json`), 'utf8')) as Record<string, unknown>
@@ -37,6 +37,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('UI messages', () => {
+  it('names keys with plain words, so that a dotted path finds every message', () => {
+    for (const key of fr.keys()) expect(key, key).toMatch(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+    const messages = Object.assign({}, ...NAMESPACES.map((ns) => load('fr', ns))) as Record<string, unknown>
+    for (const [key, text] of fr) expect(resolveMessage(messages, key), key).toBe(text)
+    expect(resolveMessage(messages, 'review.nope')).toBeNull()
+    expect(resolveMessage(messages, 'review.title.deeper')).toBeNull()
+  })
+
   it('has the same keys in French and English, namespace by namespace', () => {
     for (const ns of NAMESPACES) {
       expect([...flatten(load('en', ns)).keys()].sort(), ns).toEqual([...flatten(load('fr', ns)).keys()].sort())

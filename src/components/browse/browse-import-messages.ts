@@ -1,5 +1,5 @@
 // The learner-facing message for each import problem (file-level or row-level).
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 import type { RowProblem } from '../../domain/user-content/csv-table'
 import type { ImportPreparation } from '../../stores/browse'
 

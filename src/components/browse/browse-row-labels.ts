@@ -1,6 +1,6 @@
 // Labels for Browse's rows, prepared once per language: a row then formats nothing expensive,
 // which keeps scrolling through 10,000 cards smooth.
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 
 type T = Composer['t']
 const SLOT = '\u0000'

@@ -1,5 +1,5 @@
 // Words a backup problem for the learner: what is wrong, and where in the file.
-import type { Composer } from 'vue-i18n'
+import type { Composer } from 'petite-vue-i18n'
 import type { BackupProblem } from '../../domain/backup/problems'
 
 type T = Composer['t']
