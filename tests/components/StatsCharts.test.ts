@@ -2,7 +2,7 @@
 // Each chart's data mapping, as handed to Chart.js (replaced here by a stub that keeps its props).
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import StatsAnswerButtons from '../../src/components/stats/StatsAnswerButtons.vue'
 import StatsBarChart from '../../src/components/stats/StatsBarChart.vue'
 import StatsForecast from '../../src/components/stats/StatsForecast.vue'
@@ -41,13 +41,15 @@ const norm = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ')
 const chartProps = (w: ReturnType<typeof mount>, i = 0) => w.findAllComponents(StatsBarChart)[i]!.props()
 
 describe('StatsBarChart', () => {
-  it('colours each dataset from the theme variables and speaks its summary', () => {
+  it('colours each dataset from the theme variables and speaks its summary', async () => {
     document.documentElement.style.setProperty('--c-review', 'rgb(1, 2, 3)')
     document.documentElement.style.setProperty('--muted', 'rgb(9, 9, 9)')
     const w = mount(StatsBarChart, {
       props: { labels: ['a', 'b'], datasets: [{ label: 'Révision', data: [1, 2], color: 'review' }], summary: '3 révisions', stacked: true },
       global: { plugins: [testI18n()] },
     })
+    // Near the screen (a test DOM puts everything at the top): drawn right after mounting.
+    await nextTick()
     const chart = w.findComponent({ name: 'ChartStub' })
     const data = chart.props('data') as { labels: string[]; datasets: { label: string; data: number[]; backgroundColor: string }[] }
     expect(data.labels).toEqual(['a', 'b'])
@@ -58,6 +60,41 @@ describe('StatsBarChart', () => {
     expect(options.scales.x.ticks.color).toBe('rgb(9, 9, 9)')
     expect(options.plugins.legend.display).toBe(false)
     expect(w.find('canvas').attributes('aria-label')).toBe('3 révisions')
+  })
+
+  it('waits to draw a chart far below the screen, its numbers still there for screen readers', async () => {
+    let notify: ((entries: Array<{ isIntersecting: boolean }>) => void) | undefined
+    class FakeObserver {
+      constructor(callback: (entries: Array<{ isIntersecting: boolean }>) => void) {
+        notify = callback
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return []
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver)
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ top: 5000 } as DOMRect)
+    try {
+      const w = mount(StatsBarChart, {
+        props: { labels: ['a'], datasets: [{ label: 'Révision', data: [1], color: 'review' }], summary: '1 révision' },
+        global: { plugins: [testI18n()] },
+      })
+      await nextTick()
+      expect(w.find('canvas').exists()).toBe(false)
+      expect(w.find('figure').attributes('data-drawn')).toBe('false')
+      expect(w.find('figure .visually-hidden').text()).toBe('1 révision')
+      // Scrolled near: drawn.
+      notify!([{ isIntersecting: true }])
+      await nextTick()
+      expect(w.find('canvas').attributes('aria-label')).toBe('1 révision')
+      expect(w.find('figure .visually-hidden').exists()).toBe(false)
+    } finally {
+      rect.mockRestore()
+      vi.unstubAllGlobals()
+    }
   })
 })
 

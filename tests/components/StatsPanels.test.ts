@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
@@ -119,9 +120,10 @@ describe('StatsDeckMastery', () => {
 })
 
 describe('StatsHeatmap', () => {
-  it('draws one cell per day of the year, today outlined, each with its date and count', () => {
+  it('draws one cell per day of the year, today outlined, each with its date and count', async () => {
     const d = reviewDaysOf([review(0, 3, 3), review(0, 3, 4), review(-2, 1, 3)], NOW, paris)
     const w = mount(StatsHeatmap, { props: { heatmap: heatmap(d), streaks: { current: 1, longest: 1, studiedToday: true }, today: TODAY }, global: { plugins: [testI18n()] } })
+    await nextTick()
     const cells = w.findAll('rect.heat__cell:not(.heat-legend rect)')
     expect(w.findAll('svg.heat__svg rect')).toHaveLength(365)
     expect(cells.length).toBeGreaterThanOrEqual(365)

@@ -80,6 +80,22 @@ async function openStats(page: Page, query = '') {
   await page.locator('main.stats[data-state="ready"]').waitFor({ timeout: 120_000 })
 }
 
+/**
+ * Charts and the calendar draw once near the screen (useNearScreen): scrolls a screen at a time, as
+ * a learner would, until every one is drawn. Returns how many were not drawn at first.
+ */
+async function drawEverything(page: Page): Promise<number> {
+  const pending = () => page.locator('[data-drawn="false"]').count()
+  const atFirst = await pending()
+  for (let i = 0; i < 40 && (await pending()) > 0; i++) {
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight))
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  }
+  expect(await pending()).toBe(0)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  return atFirst
+}
+
 const attr = (page: Page, selector: string, name = 'data-value') => page.locator(selector).first().getAttribute(name)
 const num = async (page: Page, selector: string, name = 'data-value') => Number(await attr(page, selector, name))
 const spaces = (s: string) => s.replace(/[\s\u202f\u00a0]+/g, ' ').trim()
@@ -206,6 +222,10 @@ describe('stats screen', () => {
         await writeRows(page, 'schedules', schedules)
         await writeRows(page, 'reviews', reviews)
         await openStats(page)
+        // A phone's first screen holds one chart: the others wait, their numbers told to screen readers.
+        const waiting = await page.locator('figure[data-drawn="false"]').evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''))
+        expect(waiting.filter((text) => text.length < 20)).toEqual([])
+        expect(await drawEverything(page)).toBeGreaterThanOrEqual(viewport === PHONE ? 5 : 0)
         const name = `stats${colorScheme === 'dark' ? '-dark' : ''}`
         await screenshot(page, name)
         await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-full-${viewport.width}x${viewport.height}.png`, fullPage: true })
