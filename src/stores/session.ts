@@ -17,6 +17,7 @@ import { afterAnswer, learningHorizonMs, pickNext, queueCounts, restoreCard, typ
 import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
 import { proposeChoiceGrade, proposeInterviewGrade, shuffledOrder } from '../domain/content/grading'
 import type { Previews } from '../domain/scheduling/scheduler'
+import { afterPaint } from '../composables/after-paint'
 import { clock } from '../composables/clock'
 import { nextRolloverMs } from '../domain/time/study-day'
 import { useSettingsStore } from './settings'
@@ -27,7 +28,8 @@ export type Phase = 'loading' | 'question' | 'answer' | 'wait' | 'done'
 export interface CurrentCard {
   card: CardRow
   schedule: ScheduleRow
-  previews: Previews
+  /** The four grades' next intervals: computed once the card is painted, or at the latest on reveal. */
+  previews: Previews | null
 }
 
 /** How many upcoming cards are read ahead. */
@@ -106,6 +108,7 @@ export const useSessionStore = defineStore('session', () => {
     const option = optionOrder.value[displayIndex]
     if (option === undefined) return false
     picked.value = option
+    withPreviews()
     phase.value = 'answer'
     return true
   }
@@ -163,13 +166,17 @@ export const useSessionStore = defineStore('session', () => {
         queue.value = afterAnswer(queue.value, { ...step.card, state: 0 }, -Infinity)
         return showNext(studyAhead)
       }
-      const previews = settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now)
-      current.value = { ...loaded, previews }
+      current.value = { ...loaded, previews: null }
       resetInteraction()
       shownAt.value = now
       waitUntil.value = null
       phase.value = 'question'
-      prefetchNext(loaded.schedule.cardId)
+      // The card goes on screen first; what it does not need yet follows the paint.
+      void afterPaint().then(() => {
+        if (current.value?.card.id !== loaded.card.id) return
+        withPreviews()
+        prefetchNext(loaded.schedule.cardId)
+      })
       return
     }
     current.value = null
@@ -184,8 +191,17 @@ export const useSessionStore = defineStore('session', () => {
     phase.value = 'done'
   }
 
+  /** Computes the card on screen's previews, if not yet done, as of when it was shown. */
+  function withPreviews() {
+    const c = current.value
+    if (!c || c.previews) return
+    current.value = { ...c, previews: settingsStore.scheduler.preview(memoryOf(c.schedule), c.schedule.cardId, shownAt.value) }
+  }
+
   function reveal() {
-    if (phase.value === 'question') phase.value = 'answer'
+    if (phase.value !== 'question') return
+    withPreviews()
+    phase.value = 'answer'
   }
 
   /**
@@ -226,6 +242,8 @@ export const useSessionStore = defineStore('session', () => {
     const now = clock.now()
     if (practice.value) return practiceAnswer(shown, g, now)
     performance.mark('answer-start')
+    // The first frame after the key press: the bench counts the frames until the next card's.
+    requestAnimationFrame((frame) => performance.mark('answer-first-frame', { startTime: frame }))
     const input = {
       cardId,
       grade: g,
@@ -239,8 +257,12 @@ export const useSessionStore = defineStore('session', () => {
     // on at once with it, and the answer is taken back if the write fails.
     const reviewId = crypto.randomUUID()
     const { schedule, review, leech } = planAnswer(shown.schedule, input, reviewId)
-    const txStart = performance.now()
-    const commit = answerCard(getDb(), { ...input, newId: () => reviewId })
+    // Written once the next card is painted (a hidden page: within 100 ms); queued in this order.
+    let txStart = 0
+    const commit = afterPaint().then(() => {
+      txStart = performance.now()
+      return answerCard(getDb(), { ...input, newId: () => reviewId })
+    })
     const settled = commit.then(
       () => undefined,
       () => undefined,
@@ -321,10 +343,11 @@ export const useSessionStore = defineStore('session', () => {
       const loaded = await loadCardForStudy(getDb(), restored.cardId)
       if (loaded) {
         const now = clock.now()
-        current.value = { ...loaded, previews: settingsStore.scheduler.preview(memoryOf(loaded.schedule), loaded.schedule.cardId, now) }
+        current.value = { ...loaded, previews: null }
         resetInteraction()
         shownAt.value = now
         phase.value = 'question'
+        withPreviews()
       }
       notice.value = 'review.undone'
     } catch (e) {
@@ -353,7 +376,15 @@ export const useSessionStore = defineStore('session', () => {
     if (missing.length === 0) return
     void loadCardsForStudy(getDb(), missing).then((rows) => {
       for (const row of rows) prefetched.set(row.card.id, row)
+      for (const listener of prefetchListeners) listener(rows.map((r) => r.card))
     })
+  }
+
+  /** Told of the cards read ahead (the review screen prepares how they look). */
+  const prefetchListeners = new Set<(cards: CardRow[]) => void>()
+  function onPrefetch(listener: (cards: CardRow[]) => void): () => void {
+    prefetchListeners.add(listener)
+    return () => prefetchListeners.delete(listener)
   }
 
   /** The chosen cards in the given order, whatever their due dates and the day's limits. */
@@ -397,6 +428,6 @@ export const useSessionStore = defineStore('session', () => {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
     nextDueMs, counts, picked, covered, notes, optionOrder, proposed, saveError,
     chosen, practice,
-    start, startWith, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint,
+    start, startWith, showNext, reveal, grade, undo, stop, pick, toggleKeyPoint, onPrefetch,
   }
 })

@@ -3,7 +3,7 @@
 // that fails takes the answer back (nothing half-done, the card returns).
 import Dexie from 'dexie'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clock } from '../../src/composables/clock'
 import { getDb } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
@@ -37,6 +37,30 @@ async function answer(g: 1 | 2 | 3 | 4) {
 }
 
 describe('answering', () => {
+  it('draws the next card before anything it does not need: the write, the previews and the read-ahead follow the paint', async () => {
+    const db = getDb()
+    const session = useSessionStore()
+    await session.start(null)
+    // The card first shown has its previews once painted; revealing never waits for them.
+    session.reveal()
+    expect(session.current?.previews?.[3].intervalMs).toBeGreaterThan(0)
+    // No frame comes (a hidden page): the write still starts, within 100 ms.
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 0)
+    try {
+      const graded = session.grade(3)
+      await vi.waitFor(() => expect(session.current?.card.id).toBe('card-1'), { interval: 1, timeout: 50 })
+      expect(session.current?.previews).toBeNull()
+      expect(await db.reviews.count()).toBe(0)
+      await graded
+      expect(await db.reviews.count()).toBe(1)
+      // Revealed before any paint: the previews are computed then.
+      session.reveal()
+      expect(session.current?.previews?.[1].intervalMs).toBeGreaterThan(0)
+    } finally {
+      raf.mockRestore()
+    }
+  })
+
   it('shows the next card before the write commits, and the write lands', async () => {
     const session = useSessionStore()
     await session.start(null)

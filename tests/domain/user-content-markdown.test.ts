@@ -76,6 +76,20 @@ describe('cloze rendering for the learner\'s cards', () => {
     expect(dangers(html)).toEqual([])
   })
 
+  it('keeps what it rendered apart per text, gap, state and label (the review screen renders ahead)', () => {
+    const text = '**Le** {{c1::PM}} et le {{c2::PO}}'
+    const asked = renderClozeMarkdown(text, 1, false, { gap: 'trou' })
+    expect(renderClozeMarkdown(text, 1, false, { gap: 'trou' })).toBe(asked)
+    expect(renderClozeMarkdown(text, 1, true, { gap: 'trou' })).toContain('PM')
+    expect(renderClozeMarkdown(text, 2, false, { gap: 'trou' })).not.toBe(asked)
+    expect(renderClozeMarkdown(text, 1, false, { gap: 'gap' })).toContain('gap')
+    expect(renderMarkdown('*a*')).not.toBe(renderMarkdown('*b*'))
+    // More texts than it keeps: the first one is rendered again, the same.
+    const first = renderMarkdown('premier')
+    for (let i = 0; i < 100; i++) renderMarkdown(`texte ${i}`)
+    expect(renderMarkdown('premier')).toBe(first)
+  })
+
   it('ignores placeholder characters typed by the learner', () => {
     expect(renderClozeMarkdown('a\uE0000\uE001 {{c1::b}}', 1, true, { gap: 't' }, pass)).not.toContain('\uE000')
   })

@@ -3,6 +3,8 @@
 // loading them as it opens, beside the queue's read, so no card waits for them (offline, they come
 // from the service worker's cache).
 import { defineAsyncComponent } from 'vue'
+import type { CardRow } from '../../db/database'
+import { pickText, type StudyLanguage } from '../../domain/content/localized'
 
 const loadChoice = () => import('./ReviewCardChoice.vue')
 const loadInterview = () => import('./ReviewCardInterview.vue')
@@ -15,4 +17,21 @@ export const ReviewSource = defineAsyncComponent(loadSource)
 /** Starts the loads; a failure shows when the part is rendered (Vue's async component error). */
 export function prefetchReviewParts(): void {
   for (const load of [loadChoice, loadInterview, loadSource]) void load().catch(() => undefined)
+}
+
+/**
+ * Renders the learner's own cards read ahead (Markdown, sanitised) into the renderer's cache, as
+ * ReviewCard will show their question: showing the card is then a look-up, not 2 ms (10 at 4x CPU).
+ */
+export function warmRichText(cards: readonly CardRow[], lang: StudyLanguage, gap: string): void {
+  const own = cards.filter((c) => c.origin === 'user')
+  if (own.length === 0) return
+  void import('../../domain/user-content/markdown')
+    .then(({ renderMarkdown, renderClozeMarkdown }) => {
+      for (const { content, ord } of own) {
+        if (content.kind === 'basic') renderMarkdown(pickText(content.front, lang))
+        else if (content.kind === 'cloze') renderClozeMarkdown(pickText(content.text, lang), ord, false, { gap })
+      }
+    })
+    .catch(() => undefined)
 }
