@@ -17,19 +17,36 @@ import type { StatsWorkerIn, StatsWorkerOut } from '../workers/stats-worker'
 import { useAppStore } from './app'
 import { useSettingsStore } from './settings'
 
+interface StartedWorker {
+  worker: Worker
+  /** It failed before it was given work (its script did not load): fold on the page instead. */
+  failed: boolean
+}
+
+/** The stats worker, started before the request is known: its script loads while the app starts. */
+function startWorker(): StartedWorker | null {
+  if (typeof Worker === 'undefined') return null
+  try {
+    const worker = new Worker(new URL('../workers/stats-worker.ts', import.meta.url), { type: 'module', name: 'stats' })
+    const started: StartedWorker = { worker, failed: false }
+    worker.onerror = () => {
+      started.failed = true
+      worker.terminate()
+    }
+    return started
+  } catch {
+    return null
+  }
+}
+
 /**
  * Folds in the stats worker; resolves null when workers are unavailable or fail to start. The worker
  * is closed once it has also brought the cache up to date (after the figures arrived).
  */
-function foldInWorker(req: StatsRequest, onProgress: (n: number) => void): Promise<FoldedStats | null> {
-  if (typeof Worker === 'undefined') return Promise.resolve(null)
+function foldInWorker(started: StartedWorker | null, req: StatsRequest, onProgress: (n: number) => void): Promise<FoldedStats | null> {
+  if (!started || started.failed) return Promise.resolve(null)
+  const { worker } = started
   return new Promise((resolve, reject) => {
-    let worker: Worker
-    try {
-      worker = new Worker(new URL('../workers/stats-worker.ts', import.meta.url), { type: 'module', name: 'stats' })
-    } catch {
-      return resolve(null)
-    }
     let answered = false
     worker.onmessage = (event: MessageEvent<StatsWorkerOut>) => {
       const out = event.data
@@ -100,6 +117,7 @@ export const useStatsStore = defineStore('stats', () => {
       error.value = null
       progress.value = 0
       performance.mark('stats:start')
+      const worker = startWorker()
       try {
         await useAppStore().start()
         const { settings } = useSettingsStore()
@@ -117,7 +135,7 @@ export const useStatsStore = defineStore('stats', () => {
         }
         const [deckRows, folded] = await Promise.all([
           listDecks(getDb()),
-          foldInWorker(req, (n) => (progress.value = n)).then((r) => r ?? foldStats(getDb(), req, (n) => (progress.value = n))),
+          foldInWorker(worker, req, (n) => (progress.value = n)).then((r) => r ?? foldStats(getDb(), req, (n) => (progress.value = n))),
         ])
         decks.value = deckRows
         today.value = folded.today
@@ -129,6 +147,7 @@ export const useStatsStore = defineStore('stats', () => {
         status.value = 'ready'
         performance.measure('stats-compute', 'stats:start')
       } catch (e) {
+        worker?.worker.terminate()
         error.value = e instanceof Error ? e.message : String(e)
         status.value = 'error'
       }

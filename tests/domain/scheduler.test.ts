@@ -93,6 +93,29 @@ describe('scheduler (ts-fsrs wrapper)', () => {
     expect(plain.retrievability(s, 'c6', s.due + 365 * DAY)).toBeLessThan(r)
   })
 
+  it('gives exactly what ts-fsrs gives for retrievability, over many memory states and instants', async () => {
+    const { fsrs } = await import('ts-fsrs')
+    const engine = fsrs({ request_retention: DEFAULT_SETTINGS.desiredRetention, maximum_interval: DEFAULT_SETTINGS.maximumIntervalDays, enable_fuzz: false })
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    for (let i = 0; i < 2000; i++) {
+      const lastReview = NOW - Math.floor(random() * 900 * DAY)
+      const state: MemoryState = {
+        ...newMemoryState(NOW),
+        state: (1 + Math.floor(random() * 3)) as MemoryState['state'],
+        stability: random() * 400 + 0.01,
+        difficulty: 1 + random() * 9,
+        lastReview,
+        due: lastReview + Math.floor(random() * 200 * DAY),
+        reps: 1 + Math.floor(random() * 20),
+      }
+      // Now: before the last review (a clock set back), the same minute, hours or years later.
+      const at = lastReview + Math.floor((random() * 2 - 0.2) * 800 * DAY) * (i % 3 === 0 ? 1 / 1440 : 1)
+      const card = { due: new Date(state.due), stability: state.stability, difficulty: state.difficulty, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: state.reps, lapses: 0, state: state.state as number, last_review: new Date(lastReview) }
+      expect(plain.retrievability(state, 'c', at), `${i}`).toBe(engine.get_retrievability(card, new Date(at), false))
+    }
+  })
+
   it('forgets a card back to new', () => {
     const s = graduate('c7')
     expect(plain.forget(s, 'c7', s.due).state).toBe(CardState.New)

@@ -105,7 +105,11 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
     /** Probability of recall now (0 for a card never studied). */
     retrievability(state: MemoryState, cardId: string, nowMs: number): number {
       if (state.state === 0) return 0
-      return engine.get_retrievability(toCard(state, cardId), new Date(nowMs), false)
+      if (state.lastReview === null) return engine.get_retrievability(toCard(state, cardId), new Date(nowMs), false)
+      // What get_retrievability computes (whole days since the last review, the stability to 8
+      // decimals), without a Card and two Dates per call: the stats fold asks for every card.
+      const days = Math.max(Math.floor((nowMs - state.lastReview) / 86_400_000), 0)
+      return engine.forgetting_curve(days, +state.stability.toFixed(8))
     },
     /** Back to new (Browse's "reset"), keeping the counts of past reviews. */
     forget(state: MemoryState, cardId: string, nowMs: number): MemoryState {
