@@ -1,10 +1,11 @@
 // Work that can wait until the screen has changed: a frame is painted first, then it runs.
 //
-// The answer path uses it so that the next card reaches the screen before anything else runs on
-// the main thread (the answer's transaction, the read-ahead, the previews, moving focus): at 4x CPU
-// each of these costs milliseconds that would otherwise sit between the key press and the paint.
+// The answer path uses it so that the next card reaches the screen before the work it does not
+// need yet (the read-ahead, the grade previews, moving focus): at 4x CPU each of these costs
+// milliseconds that would otherwise sit between the key press and the paint. Never for a write: a
+// page closed within that frame would lose it (the answer's transaction starts at once).
 
-/** Longest wait: a hidden page paints no frame, and an answer must still be written. */
+/** Longest wait: a hidden page paints no frame. */
 const MAX_WAIT_MS = 100
 
 /** Resolves once the next frame is painted, or after MAX_WAIT_MS, whichever comes first. */

@@ -257,11 +257,15 @@ export const useSessionStore = defineStore('session', () => {
     // on at once with it, and the answer is taken back if the write fails.
     const reviewId = crypto.randomUUID()
     const { schedule, review, leech } = planAnswer(shown.schedule, input, reviewId)
-    // Written once the next card is painted (a hidden page: within 100 ms); queued in this order.
+    // The write starts in this same task, right after the next card is put in place (below): never
+    // later, so that an answer is not lost when the page goes away at once (a reload, the app closed).
     let txStart = 0
-    const commit = afterPaint().then(() => {
-      txStart = performance.now()
-      return answerCard(getDb(), { ...input, newId: () => reviewId })
+    let startWrite!: () => void
+    const commit = new Promise<void>((resolve, reject) => {
+      startWrite = () => {
+        txStart = performance.now()
+        answerCard(getDb(), { ...input, newId: () => reviewId }).then(() => resolve(), reject)
+      }
     })
     const settled = commit.then(
       () => undefined,
@@ -294,7 +298,10 @@ export const useSessionStore = defineStore('session', () => {
     prefetched.delete(cardId)
     // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
     queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
+    // The next card (read ahead) is set synchronously, so its render is queued before the
+    // transaction's own first steps.
     shownNext = showNext()
+    startWrite()
     await shownNext
   }
 

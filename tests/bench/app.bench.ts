@@ -134,30 +134,47 @@ async function paintFloor(page: Page, n: number) {
   return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) }
 }
 
+/** Scrolls a screen a frame to the end: the charts below the first screen draw as they come near. */
+function drawTheRest(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const start = performance.now()
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    for (let k = 0; k < 40 && document.querySelector('[data-drawn="false"]'); k++) {
+      window.scrollBy(0, window.innerHeight)
+      await frame()
+    }
+    return document.querySelector('[data-drawn="false"]') ? NaN : performance.now() - start
+  })
+}
+
+/**
+ * The stats screen with 100,000 reviews, from the store's start to the first screen painted:
+ * opened from the running app (the Statistics tab, as a learner does), and opened directly at
+ * /stats (it then also waits for the app's own start-up). The first visit builds or extends the
+ * statistics cache and is reported apart.
+ */
 async function statsTime(page: Page) {
-  const times: number[] = []
+  const wait = () => page.waitForFunction(() => performance.getEntriesByName('stats-total').length > 0, null, { timeout: 20_000 }).then(() => true, () => false)
+  const fromApp: number[] = []
+  const direct: number[] = []
   const rest: number[] = []
-  for (let i = 0; i < 3; i++) {
-    await page.goto(`${BASE_URL}/stats`)
-    const found = await page
-      .waitForFunction(() => performance.getEntriesByName('stats-total').length > 0, null, { timeout: 20_000 })
-      .then(() => true, () => false)
-    if (!found) return { shown: NaN, rest: NaN }
-    times.push(...(await entries(page, 'stats-total')))
-    // Charts below the first screen draw as they come near it: scroll a screen a frame to the end.
-    rest.push(
-      await page.evaluate(async () => {
-        const start = performance.now()
-        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-        for (let k = 0; k < 40 && document.querySelector('[data-drawn="false"]'); k++) {
-          window.scrollBy(0, window.innerHeight)
-          await frame()
-        }
-        return document.querySelector('[data-drawn="false"]') ? NaN : performance.now() - start
-      }),
-    )
+  let first = NaN
+  for (let i = 0; i < 7; i++) {
+    if (i === 0 || i > 3) {
+      await page.goto(`${BASE_URL}/stats`)
+    } else {
+      await page.goto(`${BASE_URL}/`)
+      await page.locator('[data-test="total-counts"]').waitFor()
+      await page.locator('a.app-nav__link[href="/stats"]').click()
+    }
+    if (!(await wait())) return { first, fromApp: NaN, direct: NaN, rest: NaN }
+    const [total] = await entries(page, 'stats-total')
+    if (i === 0) first = total!
+    else if (i <= 3) fromApp.push(total!)
+    else direct.push(total!)
+    if (i > 0) rest.push(await drawTheRest(page))
   }
-  return { shown: median(times), rest: median(rest) }
+  return { first, fromApp: median(fromApp), direct: median(direct), rest: median(rest) }
 }
 
 async function measureAll(page: Page, cdp: CDPSession, rate: number, answers: number) {
@@ -216,10 +233,12 @@ describe('benchmark', () => {
       ['  app code starts running at', ms(plain.scriptStart), ms(throttled.scriptStart), ''],
       ['  start-up: DB open, settings, deck check', ms(plain.boot), ms(throttled.boot), ''],
       ['build today\'s queue (median)', ms(plain.queueBuild), ms(throttled.queueBuild), ''],
-      ['stats computed and rendered (first screen)', ms(plain.stats.shown), ms(throttled.stats.shown), '<= 300 ms'],
+      ['stats: first visit (cache built, then extended)', ms(plain.stats.first), ms(throttled.stats.first), ''],
+      ['stats computed and rendered, from the app (first screen)', ms(plain.stats.fromApp), ms(throttled.stats.fromApp), '<= 300 ms'],
+      ['  the same, opened directly at /stats (with app start)', ms(plain.stats.direct), ms(throttled.stats.direct), ''],
       ['  then every chart, scrolling a screen a frame', ms(plain.stats.rest), ms(throttled.stats.rest), ''],
     ]
-    const w = [48, 12, 12, 18]
+    const w = [58, 12, 12, 18]
     const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
     console.log(
       [

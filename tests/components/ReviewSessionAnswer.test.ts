@@ -37,22 +37,22 @@ async function answer(g: 1 | 2 | 3 | 4) {
 }
 
 describe('answering', () => {
-  it('draws the next card before anything it does not need: the write, the previews and the read-ahead follow the paint', async () => {
+  it('starts the write at once but leaves the previews and the read-ahead until the card is painted', async () => {
     const db = getDb()
     const session = useSessionStore()
     await session.start(null)
     // The card first shown has its previews once painted; revealing never waits for them.
     session.reveal()
     expect(session.current?.previews?.[3].intervalMs).toBeGreaterThan(0)
-    // No frame comes (a hidden page): the write still starts, within 100 ms.
+    // No frame comes (a hidden page, the app about to close): the answer is written all the same.
     const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 0)
     try {
       const graded = session.grade(3)
       await vi.waitFor(() => expect(session.current?.card.id).toBe('card-1'), { interval: 1, timeout: 50 })
       expect(session.current?.previews).toBeNull()
-      expect(await db.reviews.count()).toBe(0)
-      await graded
+      // The write was started in the same task as the grade: a read made now comes after it.
       expect(await db.reviews.count()).toBe(1)
+      await graded
       // Revealed before any paint: the previews are computed then.
       session.reveal()
       expect(session.current?.previews?.[1].intervalMs).toBeGreaterThan(0)
