@@ -70,8 +70,11 @@ describe('daily review', () => {
     const grades = ['3', '1', '3', '3', '4']
     for (const [i, key] of grades.entries()) {
       await page.locator('[data-test="show-answer"]').waitFor()
+      // Focus follows the flow (moved once the screen is painted): the card, then its answer.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('review__stage'))
       await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter')
       await page.locator('[data-grade="3"]').waitFor()
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'back')
       if (i === 0) {
         await screenshot(page, 'review-back')
         // The grade buttons name their interval for screen readers.
@@ -175,6 +178,8 @@ describe('daily review', () => {
         await page.locator('[data-grade="4"]').click()
       }
       await page.locator('#summary-title').waitFor()
+      // The end screen loads apart and takes the focus itself.
+      await page.waitForFunction(() => document.activeElement?.id === 'summary-title')
       await expect(page.locator('[data-test="answered"]').innerText()).resolves.toBe('2 cartes révisées')
       await expect(page.locator('[data-test="next-due"]').innerText()).resolves.toMatch(/Prochaine carte : le /)
       await screenshot(page, 'end')
