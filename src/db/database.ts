@@ -104,7 +104,7 @@ export class PmDatabase extends Dexie {
 
   constructor(name = DB_NAME) {
     // Strict durability: a grade is on disk when the transaction completes, even if the tab dies.
-    super(name, { chromeTransactionDurability: 'strict' })
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' })
     // 2026-11-26: first schema.
     this.version(1).stores({
       decks: 'id, position',
