@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PmDatabase } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
 import {
@@ -69,6 +69,35 @@ describe('answer', () => {
     await expect(answerCard(db, { cardId: 'card-1', grade: 3, shown: after, nowMs: NOW, durationMs: 1, scheduler, newId: () => 'dup' })).rejects.toThrow()
     expect(await db.schedules.get('card-1')).toEqual(after)
     expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('writes the same through IndexedDB directly (review screen) and inside another transaction (Dexie)', async () => {
+    // Grades that make card-0 a leech (threshold 2, tag only) and move the others through learning.
+    const leech = { leechThreshold: 2, leechAction: 'tag' as const }
+    const steps: Array<[string, 1 | 2 | 3 | 4]> = [['card-0', 3], ['card-1', 1], ['card-0', 3], ['card-0', 4], ['card-0', 1], ['card-2', 2], ['card-0', 3], ['card-0', 1], ['card-1', 4]]
+    async function run(inOuterTransaction: boolean) {
+      const target = await seeded()
+      const transaction = vi.spyOn(target, 'transaction')
+      let at = NOW
+      let n = 0
+      for (const [cardId, grade] of steps) {
+        at += 3 * 86_400_000
+        const shown = (await target.schedules.get(cardId))!
+        const input = { cardId, grade, shown, nowMs: at, durationMs: 1000, scheduler, leech, newId: () => `r-${n++}` }
+        if (inOuterTransaction) await target.transaction('rw', target.schedules, target.reviews, target.cards, () => answerCard(target, input))
+        else await answerCard(target, input)
+      }
+      // Direct: no Dexie transaction at all; nested: the outer one and the answer's, which joins it.
+      expect(transaction).toHaveBeenCalledTimes(inOuterTransaction ? 2 * steps.length : 0)
+      const rows = { schedules: await target.schedules.toArray(), reviews: await target.reviews.orderBy('reviewedAt').toArray(), cards: await target.cards.toArray() }
+      target.close()
+      return rows
+    }
+    const direct = await run(false)
+    const nested = await run(true)
+    expect(direct).toEqual(nested)
+    expect(direct.reviews).toHaveLength(steps.length)
+    expect(direct.cards.find((c) => c.id === 'card-0')?.tags).toContain('leech')
   })
 
   it('counts today\'s new cards and reviews from the log', async () => {
