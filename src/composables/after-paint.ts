@@ -39,21 +39,3 @@ export function afterPaint(): Promise<void> {
     })
   })
 }
-
-interface TaskScheduler {
-  postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<unknown>
-}
-
-/**
- * Runs `callback` once the next frame is produced: in a task right after the frame (style, layout,
- * paint and commit to the compositor run in the frame's own task), ahead of ordinary tasks queued
- * meanwhile (IndexedDB callbacks, timers) where the browser has `scheduler.postTask`. For
- * measuring when something reached the screen; a plain timer is the fallback.
- */
-export function whenFrameDone(callback: () => void): void {
-  requestAnimationFrame(() => {
-    const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler
-    if (scheduler) void scheduler.postTask(callback, { priority: 'user-blocking' })
-    else setTimeout(callback, 0)
-  })
-}

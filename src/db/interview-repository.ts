@@ -2,7 +2,8 @@
 import { CardState } from '../domain/scheduling/schedule'
 import type { CardRow, MockAnswerRow, MockInterviewRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
 import { listDecks } from './deck-repository'
-import { answerCard, type AnswerInput } from './study-repository'
+import { isLeech, withLeechTag } from '../domain/leech'
+import { planAnswer, StaleCardError, type AnswerInput, type AnswerResult } from './study-repository'
 
 const DATE_KEY = 'interviewDate'
 const TIMER_KEY = 'interviewTimerSeconds'
@@ -132,7 +133,7 @@ export async function recordMockAnswer(db: PmDatabase, input: MockAnswerInput): 
     const m = await db.mockInterviews.get(input.mockId)
     if (!m || m.finishedAt !== null || m.cardIds[m.answers.length] !== input.answer.cardId) throw new MockInterviewClosedError(input.mockId)
     if ((m.mode === 'review') !== (input.review !== undefined)) throw new TypeError(`mockInterviews: a ${m.mode} answer for ${m.id}`)
-    const review = input.review ? (await answerCard(db, input.review)).review : null
+    const review = input.review ? (await answerInTransaction(db, input.review)).review : null
     const { notes, ...rest } = input.answer
     const answer: MockAnswerRow = { ...rest, covered: [...rest.covered].sort((a, b) => a - b) }
     if (notes?.trim()) answer.notes = notes.trim()
@@ -141,5 +142,26 @@ export async function recordMockAnswer(db: PmDatabase, input: MockAnswerInput): 
     const mock: MockInterviewRow = { ...m, answers, finishedAt: answers.length >= m.cardIds.length ? input.answer.answeredAt : null }
     await db.mockInterviews.put(mock)
     return { mock, review }
+  })
+}
+
+/**
+ * answerCard's transaction, through Dexie, for use inside a Dexie transaction that includes the
+ * schedules, reviews and cards tables (it joins it): the same planAnswer on the row it re-reads.
+ * Kept apart from answerCard, which the first screen loads, since only this screen needs it.
+ */
+export async function answerInTransaction(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
+  const reviewId = (input.newId ?? (() => crypto.randomUUID()))()
+  return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
+    const current = await db.schedules.get(input.cardId)
+    if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
+    const planned = planAnswer(current, input, reviewId)
+    if (planned.leech) {
+      const card = await db.cards.get(current.cardId)
+      if (card && !isLeech(card.tags)) await db.cards.put({ ...card, tags: withLeechTag(card.tags) })
+    }
+    await db.schedules.put(planned.schedule)
+    await db.reviews.add(planned.review)
+    return planned
   })
 }

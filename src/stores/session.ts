@@ -241,9 +241,6 @@ export const useSessionStore = defineStore('session', () => {
     if (sameCard) await sameCard
     const now = clock.now()
     if (practice.value) return practiceAnswer(shown, g, now)
-    performance.mark('answer-start')
-    // The first frame after the key press: the bench counts the frames until the next card's.
-    requestAnimationFrame((frame) => performance.mark('answer-first-frame', { startTime: frame }))
     const input = {
       cardId,
       grade: g,

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import { BASE_URL, launchBrowser } from '../e2e/browser'
 import { generateData } from './generate-data'
+import { pageMarks, type KeyRecords } from './page-marks'
 import { bareVueBytes, firstPageBytes, lazyRouteBytes } from './sizes'
 
 const DIST = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist')
@@ -86,25 +87,10 @@ async function coldStarts(page: Page) {
   return { firstCard: median(first), queueBuild: median(queue), boot: median(boot), scriptStart: median(scripts) }
 }
 
-/**
- * The browser's own measure of the same answers (Event Timing, as for Interaction to Next Paint):
- * from the key's hardware time stamp, so it also counts the wait before the handler runs, to the
- * next frame presented, rounded to 8 ms. Only events of 16 ms or more are reported: the others
- * count as under 16.
- */
-function recordKeyTimings() {
-  const w = window as unknown as { __keys: Array<{ key: string; at: number }>; __timings: Array<{ at: number; duration: number }> }
-  w.__keys = []
-  w.__timings = []
-  window.addEventListener('keydown', (e) => w.__keys.push({ key: e.key, at: e.timeStamp }), { capture: true })
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name === 'keydown') w.__timings.push({ at: e.startTime, duration: e.duration })
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
-}
-
+/** The browser's Event Timing of each press of `key` (see page-marks.ts): under 16 ms when not reported. */
 async function keyTimings(page: Page, key: string): Promise<number[]> {
   return page.evaluate((key) => {
-    const w = window as unknown as { __keys: Array<{ key: string; at: number }>; __timings: Array<{ at: number; duration: number }> }
+    const w = window as unknown as KeyRecords
     // Under 16 ms when not reported; 15 stands for "under 16" in the quantiles.
     return w.__keys.filter((k) => k.key === key).map((k) => w.__timings.find((t) => Math.abs(t.at - k.at) < 0.5)?.duration ?? 15)
   }, key)
@@ -237,7 +223,7 @@ describe('benchmark', () => {
     const floor = await bareVueBytes()
 
     const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
-    await context.addInitScript(recordKeyTimings)
+    await context.addInitScript(pageMarks)
     const page = await context.newPage()
     await page.goto(`${BASE_URL}/`)
     await page.evaluate(() => navigator.serviceWorker.ready)

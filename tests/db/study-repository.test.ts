@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PmDatabase } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
+import { answerInTransaction } from '../../src/db/interview-repository'
 import {
   answerCard,
   countReviewsSince,
@@ -71,7 +72,7 @@ describe('answer', () => {
     expect(await db.reviews.count()).toBe(1)
   })
 
-  it('writes the same through IndexedDB directly (review screen) and inside another transaction (Dexie)', async () => {
+  it('writes the same through IndexedDB directly (answerCard) and inside a Dexie transaction (answerInTransaction)', async () => {
     // Grades that make card-0 a leech (threshold 2, tag only) and move the others through learning.
     const leech = { leechThreshold: 2, leechAction: 'tag' as const }
     const steps: Array<[string, 1 | 2 | 3 | 4]> = [['card-0', 3], ['card-1', 1], ['card-0', 3], ['card-0', 4], ['card-0', 1], ['card-2', 2], ['card-0', 3], ['card-0', 1], ['card-1', 4]]
@@ -84,7 +85,7 @@ describe('answer', () => {
         at += 3 * 86_400_000
         const shown = (await target.schedules.get(cardId))!
         const input = { cardId, grade, shown, nowMs: at, durationMs: 1000, scheduler, leech, newId: () => `r-${n++}` }
-        if (inOuterTransaction) await target.transaction('rw', target.schedules, target.reviews, target.cards, () => answerCard(target, input))
+        if (inOuterTransaction) await target.transaction('rw', target.schedules, target.reviews, target.cards, () => answerInTransaction(target, input))
         else await answerCard(target, input)
       }
       // Direct: no Dexie transaction at all; nested: the outer one and the answer's, which joins it.
@@ -96,6 +97,9 @@ describe('answer', () => {
     const direct = await run(false)
     const nested = await run(true)
     expect(direct).toEqual(nested)
+    // answerCard refuses to run inside a transaction it could not be part of.
+    const shown = (await seeded().then((d) => d.schedules.get('card-0')))!
+    await expect(db.transaction('rw', db.schedules, () => answerCard(db, { cardId: 'card-0', grade: 3, shown, nowMs: NOW, durationMs: 1, scheduler }))).rejects.toThrow(/answerInTransaction/)
     expect(direct.reviews).toHaveLength(steps.length)
     expect(direct.cards.find((c) => c.id === 'card-0')?.tags).toContain('leech')
   })
