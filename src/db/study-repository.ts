@@ -124,10 +124,7 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
   return new Promise((resolve, reject) => {
     // Strict durability, as the database's own transactions (see PmDatabase).
     const tx = idb.transaction(['schedules', 'reviews', 'cards'], 'readwrite', { durability: 'strict' })
-    let planned: AnswerResult | undefined
     let refused: Error | undefined
-    const schedules = tx.objectStore('schedules')
-    const read = schedules.get(input.cardId)
     // Refused, or a row the store cannot take: nothing is written, and the reason is kept.
     const guarded = (step: () => void) => () => {
       try {
@@ -137,22 +134,31 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
         tx.abort()
       }
     }
+    // Every write is requested in this task, without waiting for a read: an answer given just
+    // before the page goes away (a reload, the app closed) has its whole transaction with the
+    // database at once. The row is read first in the same transaction (requests run in order):
+    // if it is not the version shown, the writes are taken back with the transaction. The same
+    // version gives the same plan (planAnswer is pure).
+    const planned = planAnswer(input.shown, input, reviewId)
+    const schedules = tx.objectStore('schedules')
+    const read = schedules.get(input.cardId)
     read.onsuccess = guarded(() => {
       const current = read.result as ScheduleRow | undefined
       if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
-      planned = planAnswer(current, input, reviewId)
+    })
+    guarded(() => {
+      schedules.put(planned.schedule)
+      tx.objectStore('reviews').add(planned.review)
       if (planned.leech) {
         const cards = tx.objectStore('cards')
-        const card = cards.get(current.cardId)
+        const card = cards.get(input.shown.cardId)
         card.onsuccess = guarded(() => {
           const row = card.result as CardRow | undefined
           if (row && !isLeech(row.tags)) cards.put({ ...row, tags: withLeechTag(row.tags) })
         })
       }
-      schedules.put(planned.schedule)
-      tx.objectStore('reviews').add(planned.review)
-    })
-    tx.oncomplete = () => resolve(planned!)
+    })()
+    tx.oncomplete = () => resolve(planned)
     // A failed request aborts the transaction: nothing of the answer is written.
     tx.onabort = () => reject(refused ?? tx.error ?? new DOMException('the answer was not written', 'AbortError'))
   })
