@@ -96,6 +96,22 @@ async function keyTimings(page: Page, key: string): Promise<number[]> {
   }, key)
 }
 
+/** Key press to paint, three ways: to the frame done (`name`), to the next task (`name`-task), Event Timing. */
+async function keyToPaint(page: Page, name: string, key: string) {
+  const latencies = await entries(page, name)
+  const toTask = await entries(page, `${name}-task`)
+  const browser = await keyTimings(page, key)
+  return {
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    max: Math.max(...latencies),
+    taskP50: quantile(toTask, 0.5),
+    taskP95: quantile(toTask, 0.95),
+    eventP50: quantile(browser, 0.5),
+    eventP95: quantile(browser, 0.95),
+  }
+}
+
 async function answerLatency(page: Page, n: number) {
   await page.goto(`${BASE_URL}/review`)
   for (let i = 0; i < n; i++) {
@@ -106,21 +122,12 @@ async function answerLatency(page: Page, n: number) {
     await page.keyboard.press('3')
     await page.waitForFunction((count) => performance.getEntriesByName('answer-latency-task').length > count, i)
   }
-  const latencies = await entries(page, 'answer-latency')
-  const toTask = await entries(page, 'answer-latency-task')
-  const browser = await keyTimings(page, '3')
   const tx = await entries(page, 'answer-transaction')
   const render = await entries(page, 'answer-render')
   // 0 when the card was painted in the first frame after the key press, else a whole number of frames.
   const late = await entries(page, 'answer-frames-late')
   return {
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    max: Math.max(...latencies),
-    taskP50: quantile(toTask, 0.5),
-    taskP95: quantile(toTask, 0.95),
-    eventP50: quantile(browser, 0.5),
-    eventP95: quantile(browser, 0.95),
+    ...(await keyToPaint(page, 'answer-latency', '3')),
     renderP50: quantile(render, 0.5),
     renderP95: quantile(render, 0.95),
     firstFrameShare: late.filter((d) => d < 1).length / late.length,
@@ -152,15 +159,7 @@ async function paintFloor(page: Page, n: number) {
     await page.keyboard.press('F9')
     await page.waitForFunction((count) => performance.getEntriesByName('floor-latency-task').length > count, i)
   }
-  const latencies = await entries(page, 'floor-latency')
-  const toTask = await entries(page, 'floor-latency-task')
-  const browser = await keyTimings(page, 'F9')
-  return {
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    taskP95: quantile(toTask, 0.95),
-    eventP95: quantile(browser, 0.95),
-  }
+  return keyToPaint(page, 'floor-latency', 'F9')
 }
 
 /** Scrolls a screen a frame to the end: the charts below the first screen draw as they come near. */
