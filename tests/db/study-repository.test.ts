@@ -50,6 +50,24 @@ describe('answer', () => {
     expect(review.after.due).toBe(NOW + 10 * 60_000)
   })
 
+  it('requests every write before it returns: a page that goes away at once keeps the answer', async () => {
+    await seeded()
+    const shown = (await db.schedules.get('card-0'))!
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add')
+    try {
+      const written = answerCard(db, { cardId: 'card-0', grade: 3, shown, nowMs: NOW, durationMs: 1000, scheduler, newId })
+      // Nothing awaited yet: the schedule and the log entry are already with the database.
+      expect(put).toHaveBeenCalledTimes(1)
+      expect(add).toHaveBeenCalledTimes(1)
+      await written
+    } finally {
+      put.mockRestore()
+      add.mockRestore()
+    }
+    expect(await db.reviews.count()).toBe(1)
+  })
+
   it('refuses a grade on a card that changed since it was shown, writing nothing', async () => {
     await seeded()
     const shown = (await db.schedules.get('card-0'))!
