@@ -93,6 +93,11 @@ export interface AnswerInput {
   newId?: () => string
   /** The leech rule from settings (defaults when absent). */
   leech?: LeechSettings
+  /**
+   * What planAnswer gave for `shown`, when the caller already computed it (the review screen does,
+   * to show the next card): answerCard writes it instead of running the scheduler a second time.
+   */
+  plan?: AnswerResult
 }
 
 export interface AnswerResult {
@@ -139,7 +144,7 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
     // database at once. The row is read first in the same transaction (requests run in order):
     // if it is not the version shown, the writes are taken back with the transaction. The same
     // version gives the same plan (planAnswer is pure).
-    const planned = planAnswer(input.shown, input, reviewId)
+    const planned = input.plan ?? planAnswer(input.shown, input, reviewId)
     const schedules = tx.objectStore('schedules')
     const read = schedules.get(input.cardId)
     read.onsuccess = guarded(() => {

@@ -250,10 +250,11 @@ export const useSessionStore = defineStore('session', () => {
       scheduler: settingsStore.scheduler,
       leech: settingsStore.settings,
     }
-    // The transaction computes the same from the same row version (planAnswer): the session moves
-    // on at once with it, and the answer is taken back if the write fails.
+    // The plan for the row on screen: the session moves on at once with it, the transaction writes
+    // it (once its read finds the row still at that version), and it is taken back if that fails.
     const reviewId = crypto.randomUUID()
-    const { schedule, review, leech } = planAnswer(shown.schedule, input, reviewId)
+    const plan = planAnswer(shown.schedule, input, reviewId)
+    const { schedule, review, leech } = plan
     // The write starts in this same task, right after the next card is put in place (below): never
     // later, so that an answer is not lost when the page goes away at once (a reload, the app closed).
     let txStart = 0
@@ -261,7 +262,7 @@ export const useSessionStore = defineStore('session', () => {
     const commit = new Promise<void>((resolve, reject) => {
       startWrite = () => {
         txStart = performance.now()
-        answerCard(getDb(), { ...input, newId: () => reviewId }).then(() => resolve(), reject)
+        answerCard(getDb(), { ...input, plan }).then(() => resolve(), reject)
       }
     })
     const settled = commit.then(
