@@ -108,9 +108,10 @@ export interface AnswerResult {
 }
 
 /**
- * Answer a card: ONE read-write transaction that re-reads the row, refuses if it changed since it
- * was shown, then writes the new state and the review log entry together (and, when this lapse
- * makes the card a leech, its leech tag and suspension).
+ * Answer a card: ONE read-write transaction that re-reads the row and writes the new state and the
+ * review log entry together (and, when this lapse makes the card a leech, its leech tag and
+ * suspension). Refused (StaleCardError, the data left as it was) if the row changed since it was
+ * shown.
  *
  * Made with IndexedDB's own API, not Dexie's: it starts in the key press's own task and its
  * callbacks share the main thread with the next card's paint, and Dexie's promise and zone
@@ -139,17 +140,23 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
         tx.abort()
       }
     }
-    // Every write is requested in this task, without waiting for a read: an answer given just
-    // before the page goes away (a reload, the app closed) has its whole transaction with the
-    // database at once. The row is read first in the same transaction (requests run in order):
-    // if it is not the version shown, the writes are taken back with the transaction. The same
-    // version gives the same plan (planAnswer is pure).
     const planned = input.plan ?? planAnswer(input.shown, input, reviewId)
+    // Every write is requested in this task, and committed at once: a transaction still waiting for
+    // the page to handle a callback is aborted when the page goes away (a reload, the app swiped
+    // away right after the grade), and the answer with it. The row is read first in the same
+    // transaction (requests run in order), so the read sees the row as it was before this answer.
+    // If it was not the version shown (another tab or Browse changed the card), the answer is taken
+    // back by a second transaction and refused (see takeBackStale). A leech answer also updates the
+    // card's tags, read in a callback, so it commits after that read and the stale check aborts it.
+    const commitsNow = !planned.leech
     const schedules = tx.objectStore('schedules')
     const read = schedules.get(input.cardId)
+    let stale: { found: ScheduleRow | undefined } | undefined
     read.onsuccess = guarded(() => {
-      const current = read.result as ScheduleRow | undefined
-      if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
+      const found = read.result as ScheduleRow | undefined
+      if (found && found.version === input.shown.version) return
+      if (!commitsNow) throw new StaleCardError(input.cardId)
+      stale = { found }
     })
     guarded(() => {
       schedules.put(planned.schedule)
@@ -162,10 +169,37 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
           if (row && !isLeech(row.tags)) cards.put({ ...row, tags: withLeechTag(row.tags) })
         })
       }
+      if (commitsNow) tx.commit()
     })()
-    tx.oncomplete = () => resolve(planned)
+    tx.oncomplete = () => {
+      if (!stale) return resolve(planned)
+      const refusal = new StaleCardError(input.cardId)
+      takeBackStale(idb, planned, stale.found).then(() => reject(refusal), () => reject(refusal))
+    }
     // A failed request aborts the transaction: nothing of the answer is written.
     tx.onabort = () => reject(refused ?? tx.error ?? new DOMException('the answer was not written', 'AbortError'))
+  })
+}
+
+/**
+ * An answer committed on a row that had changed since it was shown: puts back the row it replaced
+ * (or removes it, if the card was gone) and its log entry, in one transaction, unless the row was
+ * changed again after it (then something was built on the answer, and it stays).
+ */
+function takeBackStale(idb: IDBDatabase, planned: AnswerResult, found: ScheduleRow | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(['schedules', 'reviews'], 'readwrite', { durability: 'strict' })
+    const schedules = tx.objectStore('schedules')
+    const read = schedules.get(planned.schedule.cardId)
+    read.onsuccess = () => {
+      const now = read.result as ScheduleRow | undefined
+      if (!now || JSON.stringify(now) !== JSON.stringify(planned.schedule)) return
+      if (found) schedules.put(found)
+      else schedules.delete(planned.schedule.cardId)
+      tx.objectStore('reviews').delete(planned.review.id)
+    }
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new DOMException('the answer was not taken back', 'AbortError'))
   })
 }
 

@@ -138,11 +138,18 @@ describe('daily review', () => {
     await tabA.locator('[data-grade="3"]').click()
     await tabA.waitForFunction((id) => document.querySelector('article.card')?.getAttribute('data-card-id') !== id, cardId)
 
+    // Tab A's answer is written (the next card shows before its commit).
+    await expect.poll(async () => (await readStore<ReviewRow>(tabA, 'reviews')).map((r) => r.cardId)).toEqual([cardId])
+    const rowFromA = (await readStore<ScheduleRow>(tabA, 'schedules')).find((s) => s.cardId === cardId)
+    expect(rowFromA?.version).toBeGreaterThan(1)
+
     await tabB.locator('[data-test="show-answer"]').click()
     await tabB.locator('[data-grade="1"]').click()
     await expect(tabB.locator('[data-test="notice"]').innerText()).resolves.toMatch(/modifiée ailleurs/)
     const reviews = await readStore<ReviewRow>(tabB, 'reviews')
     expect(reviews.filter((r) => r.cardId === cardId).map((r) => r.grade)).toEqual([3])
+    // Tab B's answer was taken back whole: the row is tab A's, as tab A wrote it.
+    expect((await readStore<ScheduleRow>(tabB, 'schedules')).find((s) => s.cardId === cardId)).toEqual(rowFromA)
     // The queue was refreshed: the card answered in tab A is not shown again in tab B.
     await tabB.locator('[data-test="show-answer"]').waitFor()
     expect(await tabB.locator('article.card').getAttribute('data-card-id')).not.toBe(cardId)
