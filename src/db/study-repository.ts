@@ -98,6 +98,12 @@ export interface AnswerInput {
    * to show the next card): answerCard writes it instead of running the scheduler a second time.
    */
   plan?: AnswerResult
+  /**
+   * The card's row as shown. A leech answer tags it: with this row the tag is written in the
+   * grade's own task and committed at once (a different row in the database refuses the answer, as
+   * a stale schedule does); without it the row is read first, and the commit waits for that read.
+   */
+  card?: CardRow
 }
 
 export interface AnswerResult {
@@ -143,26 +149,37 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
     const planned = input.plan ?? planAnswer(input.shown, input, reviewId)
     // Every write is requested in this task, and committed at once: a transaction still waiting for
     // the page to handle a callback is aborted when the page goes away (a reload, the app swiped
-    // away right after the grade), and the answer with it. The row is read first in the same
-    // transaction (requests run in order), so the read sees the row as it was before this answer.
-    // If it was not the version shown (another tab or Browse changed the card), the answer is taken
-    // back by a second transaction and refused (see takeBackStale). A leech answer also updates the
-    // card's tags, read in a callback, so it commits after that read and the stale check aborts it.
-    const commitsNow = !planned.leech
+    // away right after the grade), and the answer with it. The rows are read first in the same
+    // transaction (requests run in order), so the reads see them as they were before this answer.
+    // If one is not as shown (another tab or Browse changed the card), the answer is taken back by
+    // a second transaction and refused (see takeBackStale). Only a leech answer without the card
+    // row as shown reads the row in a callback before writing it, and commits after that.
+    const tagged = planned.leech && input.card && !isLeech(input.card.tags) ? { ...input.card, tags: withLeechTag(input.card.tags) } : undefined
+    const commitsNow = !planned.leech || input.card !== undefined
     const schedules = tx.objectStore('schedules')
+    const cards = tx.objectStore('cards')
+    let stale: { schedule: ScheduleRow | undefined } | undefined
+    let cardFound: CardRow | undefined
     const read = schedules.get(input.cardId)
-    let stale: { found: ScheduleRow | undefined } | undefined
     read.onsuccess = guarded(() => {
       const found = read.result as ScheduleRow | undefined
       if (found && found.version === input.shown.version) return
       if (!commitsNow) throw new StaleCardError(input.cardId)
-      stale = { found }
+      stale = { schedule: found }
     })
+    if (planned.leech && input.card) {
+      const shownCard = JSON.stringify(input.card)
+      const readCard = cards.get(input.cardId)
+      readCard.onsuccess = () => {
+        cardFound = readCard.result as CardRow | undefined
+        if (JSON.stringify(cardFound) !== shownCard) stale ??= { schedule: input.shown }
+      }
+    }
     guarded(() => {
       schedules.put(planned.schedule)
       tx.objectStore('reviews').add(planned.review)
-      if (planned.leech) {
-        const cards = tx.objectStore('cards')
+      if (tagged) cards.put(tagged)
+      else if (planned.leech && !input.card) {
         const card = cards.get(input.shown.cardId)
         card.onsuccess = guarded(() => {
           const row = card.result as CardRow | undefined
@@ -174,32 +191,14 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
     tx.oncomplete = () => {
       if (!stale) return resolve(planned)
       const refusal = new StaleCardError(input.cardId)
-      takeBackStale(idb, planned, stale.found).then(() => reject(refusal), () => reject(refusal))
+      const replaced = { schedule: stale.schedule, card: cardFound, tagged }
+      // Rare (another tab or Browse changed the card): its code loads then, not with the first page.
+      import('./stale-answer')
+        .then((m) => m.takeBackStale(idb, planned, replaced))
+        .then(() => reject(refusal), () => reject(refusal))
     }
     // A failed request aborts the transaction: nothing of the answer is written.
     tx.onabort = () => reject(refused ?? tx.error ?? new DOMException('the answer was not written', 'AbortError'))
-  })
-}
-
-/**
- * An answer committed on a row that had changed since it was shown: puts back the row it replaced
- * (or removes it, if the card was gone) and its log entry, in one transaction, unless the row was
- * changed again after it (then something was built on the answer, and it stays).
- */
-function takeBackStale(idb: IDBDatabase, planned: AnswerResult, found: ScheduleRow | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['schedules', 'reviews'], 'readwrite', { durability: 'strict' })
-    const schedules = tx.objectStore('schedules')
-    const read = schedules.get(planned.schedule.cardId)
-    read.onsuccess = () => {
-      const now = read.result as ScheduleRow | undefined
-      if (!now || JSON.stringify(now) !== JSON.stringify(planned.schedule)) return
-      if (found) schedules.put(found)
-      else schedules.delete(planned.schedule.cardId)
-      tx.objectStore('reviews').delete(planned.review.id)
-    }
-    tx.oncomplete = () => resolve()
-    tx.onabort = () => reject(tx.error ?? new DOMException('the answer was not taken back', 'AbortError'))
   })
 }
 

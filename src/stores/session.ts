@@ -251,7 +251,8 @@ export const useSessionStore = defineStore('session', () => {
       leech: settingsStore.settings,
     }
     // The plan for the row on screen: the session moves on at once with it, the transaction writes
-    // it (once its read finds the row still at that version), and it is taken back if that fails.
+    // it (and takes it back if its read finds the row changed), and the screen takes it back if
+    // that fails.
     const reviewId = crypto.randomUUID()
     const plan = planAnswer(shown.schedule, input, reviewId)
     const { schedule, review, leech } = plan
@@ -262,7 +263,7 @@ export const useSessionStore = defineStore('session', () => {
     const commit = new Promise<void>((resolve, reject) => {
       startWrite = () => {
         txStart = performance.now()
-        answerCard(getDb(), { ...input, plan }).then(() => resolve(), reject)
+        answerCard(getDb(), { ...input, plan, card: shown.card }).then(() => resolve(), reject)
       }
     })
     const settled = commit.then(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PmDatabase } from '../../src/db/database'
+import type { CardRow, PmDatabase, ScheduleRow } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
 import { answerInTransaction } from '../../src/db/interview-repository'
 import {
@@ -134,7 +134,7 @@ describe('answer', () => {
     // Grades that make card-0 a leech (threshold 2, tag only) and move the others through learning.
     const leech = { leechThreshold: 2, leechAction: 'tag' as const }
     const steps: Array<[string, 1 | 2 | 3 | 4]> = [['card-0', 3], ['card-1', 1], ['card-0', 3], ['card-0', 4], ['card-0', 1], ['card-2', 2], ['card-0', 3], ['card-0', 1], ['card-1', 4]]
-    async function run(inOuterTransaction: boolean) {
+    async function run(inOuterTransaction: boolean, withCard = false) {
       const target = await seeded()
       const transaction = vi.spyOn(target, 'transaction')
       let at = NOW
@@ -142,7 +142,8 @@ describe('answer', () => {
       for (const [cardId, grade] of steps) {
         at += 3 * 86_400_000
         const shown = (await target.schedules.get(cardId))!
-        const input = { cardId, grade, shown, nowMs: at, durationMs: 1000, scheduler, leech, newId: () => `r-${n++}` }
+        const card = withCard ? await target.cards.get(cardId) : undefined
+        const input = { cardId, grade, shown, card, nowMs: at, durationMs: 1000, scheduler, leech, newId: () => `r-${n++}` }
         if (inOuterTransaction) await target.transaction('rw', target.schedules, target.reviews, target.cards, () => answerInTransaction(target, input))
         else await answerCard(target, input)
       }
@@ -155,11 +156,61 @@ describe('answer', () => {
     const direct = await run(false)
     const nested = await run(true)
     expect(direct).toEqual(nested)
+    // With the card row as shown (the review screen's way: the leech tag is written without a read).
+    expect(await run(false, true)).toEqual(nested)
     // answerCard refuses to run inside a transaction it could not be part of.
     const shown = (await seeded().then((d) => d.schedules.get('card-0')))!
     await expect(db.transaction('rw', db.schedules, () => answerCard(db, { cardId: 'card-0', grade: 3, shown, nowMs: NOW, durationMs: 1, scheduler }))).rejects.toThrow(/answerInTransaction/)
     expect(direct.reviews).toHaveLength(steps.length)
     expect(direct.cards.find((c) => c.id === 'card-0')?.tags).toContain('leech')
+  })
+
+  describe('an answer that makes the card a leech', () => {
+    const leech = { leechThreshold: 1, leechAction: 'tag' as const }
+    /** card-0 in review, one lapse away from the threshold: an Again makes it a leech. */
+    async function inReview() {
+      await seeded()
+      const shown = (await db.schedules.get('card-0'))!
+      await answerCard(db, { cardId: 'card-0', grade: 4, shown, nowMs: NOW, durationMs: 1000, scheduler, newId })
+      return { shown: (await db.schedules.get('card-0'))!, card: (await db.cards.get('card-0'))! }
+    }
+    const again = (shown: ScheduleRow, card: CardRow) =>
+      answerCard(db, { cardId: 'card-0', grade: 1, shown, card, nowMs: NOW + 30 * 86_400_000, durationMs: 1000, scheduler, leech, newId })
+
+    it('tags the card and commits in the same task when given the card row as shown', async () => {
+      const { shown, card } = await inReview()
+      expect(shown.state).toBe(CardState.Review)
+      const commit = vi.spyOn(IDBTransaction.prototype, 'commit')
+      try {
+        const written = again(shown, card)
+        expect(commit).toHaveBeenCalledTimes(1)
+        expect((await written).leech).toBe(true)
+      } finally {
+        commit.mockRestore()
+      }
+      expect((await db.cards.get('card-0'))?.tags).toContain('leech')
+      expect(await db.reviews.count()).toBe(2)
+    })
+
+    it('is refused, the card and its schedule as they were, when the card was edited elsewhere', async () => {
+      const { shown, card } = await inReview()
+      await db.cards.update('card-0', { tags: ['mine'] })
+      const edited = await db.cards.get('card-0')
+      await expect(again(shown, card)).rejects.toBeInstanceOf(StaleCardError)
+      expect(await db.cards.get('card-0')).toEqual(edited)
+      expect(await db.schedules.get('card-0')).toEqual(shown)
+      expect(await db.reviews.count()).toBe(1)
+    })
+
+    it('takes the tag back with the answer when only the schedule changed elsewhere', async () => {
+      const { shown, card } = await inReview()
+      await db.schedules.update('card-0', { flagged: true, version: shown.version + 1 })
+      const changed = await db.schedules.get('card-0')
+      await expect(again(shown, card)).rejects.toBeInstanceOf(StaleCardError)
+      expect(await db.cards.get('card-0')).toEqual(card)
+      expect(await db.schedules.get('card-0')).toEqual(changed)
+      expect(await db.reviews.count()).toBe(1)
+    })
   })
 
   it('counts today\'s new cards and reviews from the log', async () => {
