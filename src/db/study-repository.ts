@@ -167,25 +167,21 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
       if (!commitsNow) throw new StaleCardError(input.cardId)
       stale = { schedule: found }
     })
-    if (planned.leech && input.card) {
-      const shownCard = JSON.stringify(input.card)
+    if (planned.leech) {
+      const shownCard = input.card && JSON.stringify(input.card)
       const readCard = cards.get(input.cardId)
-      readCard.onsuccess = () => {
+      readCard.onsuccess = guarded(() => {
         cardFound = readCard.result as CardRow | undefined
-        if (JSON.stringify(cardFound) !== shownCard) stale ??= { schedule: input.shown }
-      }
+        // With the row as shown, the tag is already requested (below): only check it.
+        if (shownCard !== undefined) {
+          if (JSON.stringify(cardFound) !== shownCard) stale ??= { schedule: input.shown }
+        } else if (cardFound && !isLeech(cardFound.tags)) cards.put({ ...cardFound, tags: withLeechTag(cardFound.tags) })
+      })
     }
     guarded(() => {
       schedules.put(planned.schedule)
       tx.objectStore('reviews').add(planned.review)
       if (tagged) cards.put(tagged)
-      else if (planned.leech && !input.card) {
-        const card = cards.get(input.shown.cardId)
-        card.onsuccess = guarded(() => {
-          const row = card.result as CardRow | undefined
-          if (row && !isLeech(row.tags)) cards.put({ ...row, tags: withLeechTag(row.tags) })
-        })
-      }
       if (commitsNow) tx.commit()
     })()
     tx.oncomplete = () => {
