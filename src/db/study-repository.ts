@@ -116,8 +116,8 @@ export interface AnswerResult {
 /**
  * Answer a card: ONE read-write transaction that re-reads the row and writes the new state and the
  * review log entry together (and, when this lapse makes the card a leech, its leech tag and
- * suspension). Refused (StaleCardError, the data left as it was) if the row changed since it was
- * shown.
+ * suspension), committed at once. Refused (StaleCardError) if the row changed since it was shown:
+ * a second transaction then puts the data back as it was (src/db/stale-answer.ts).
  *
  * Made with IndexedDB's own API, not Dexie's: it starts in the key press's own task and its
  * callbacks share the main thread with the next card's paint, and Dexie's promise and zone

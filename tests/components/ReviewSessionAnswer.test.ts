@@ -92,6 +92,30 @@ describe('answering', () => {
     expect((await getDb().schedules.get('card-0'))?.version).toBe(2)
   })
 
+  it('commits an answer that makes the card a leech in the grade\'s own task, tag included', async () => {
+    // A transaction still waiting for its callbacks dies with the page (the app closed at once).
+    const db = getDb()
+    await useSettingsStore().update({ leechThreshold: 8, leechAction: 'tag' })
+    // Seven lapses already, due now.
+    await db.schedules.update('card-0', { state: 2, stability: 2, difficulty: 8, reps: 30, lapses: 7, due: NOW - 1000, lastReview: NOW - 2 * 86_400_000, scheduledDays: 2 })
+    const session = useSessionStore()
+    await session.start(null)
+    expect(session.current?.card.id).toBe('card-0')
+    session.reveal()
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit')
+    let graded: Promise<void>
+    try {
+      graded = session.grade(1)
+      expect(commit).toHaveBeenCalledTimes(1)
+    } finally {
+      commit.mockRestore()
+    }
+    await graded
+    expect(session.notice).toBe('review.leech.tagged')
+    expect((await db.cards.get('card-0'))?.tags).toContain('leech')
+    expect((await db.schedules.get('card-0'))?.lapses).toBe(8)
+  })
+
   it('takes the answer back when the write fails: nothing is written, and the card comes back next', async () => {
     const db = getDb()
     const session = useSessionStore()
