@@ -1,5 +1,6 @@
 // Keyboard shortcuts of the review screen, as in Anki: Space/Enter show the answer, then confirm;
 // 1-4 grade; on a choice card's question, 1-5 pick an option; U or Ctrl+Z undo.
+import { releaseFocus } from './release-focus'
 import { useWindowEvent } from './useWindowEvent'
 import type { GradeValue } from '../domain/scheduling/schedule'
 import type { Phase } from '../stores/session'
@@ -38,12 +39,17 @@ export function useStudyKeys(h: StudyKeyHandlers) {
       if (onControl) return
       e.preventDefault()
       if (phase === 'question') h.reveal()
-      else if (phase === 'answer') h.confirm()
+      else if (phase === 'answer') {
+        // The answer on screen is about to go: see releaseFocus.
+        releaseFocus()
+        h.confirm()
+      }
     } else if (/^[1-5]$/.test(e.key)) {
       const n = Number(e.key)
       if (phase === 'question' && h.pick(n - 1)) e.preventDefault()
       else if (phase === 'answer' && n <= 4) {
         e.preventDefault()
+        releaseFocus()
         h.grade(n as GradeValue)
       }
     }
