@@ -1,5 +1,8 @@
 // Taking back an answer that committed on rows changed since they were shown (see answerCard).
-import type { CardRow, ScheduleRow } from './database'
+// Rare, and off the answer's hot path: made through Dexie, like undo, so that it clears the
+// statistics cache the same way (a review leaves the log, a schedule goes back).
+import type { CardRow, PmDatabase, ScheduleRow } from './database'
+import { invalidateStatsCache, statsCacheTables } from './stats-cache'
 import type { AnswerResult } from './study-repository'
 
 /** The rows a committed stale answer replaced (undefined: there was none). */
@@ -10,37 +13,27 @@ export interface Replaced {
   tagged: CardRow | undefined
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
 /**
  * An answer committed on rows that had changed since they were shown: puts back the rows it
  * replaced (or removes them, if the card was gone) and its log entry, in one transaction, unless
  * its schedule row was changed again after it (then something was built on the answer, and it
- * stays).
+ * stays). The statistics cache forgets the review and the card's schedule, as after an undo.
  */
-export function takeBackStale(idb: IDBDatabase, planned: AnswerResult, stale: Replaced): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['schedules', 'reviews', 'cards'], 'readwrite', { durability: 'strict' })
-    const schedules = tx.objectStore('schedules')
-    const cards = tx.objectStore('cards')
-    const cardId = planned.schedule.cardId
-    const read = schedules.get(cardId)
-    const readCard = cards.get(cardId)
-    let ours = false
-    read.onsuccess = () => {
-      const now = read.result as ScheduleRow | undefined
-      ours = now !== undefined && JSON.stringify(now) === JSON.stringify(planned.schedule)
-      if (!ours) return
-      if (stale.schedule) schedules.put(stale.schedule)
-      else schedules.delete(cardId)
-      tx.objectStore('reviews').delete(planned.review.id)
+export function takeBackStale(db: PmDatabase, planned: AnswerResult, stale: Replaced): Promise<void> {
+  const cardId = planned.schedule.cardId
+  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...statsCacheTables(db)], async () => {
+    const [now, card] = await Promise.all([db.schedules.get(cardId), db.cards.get(cardId)])
+    if (now === undefined || !same(now, planned.schedule)) return
+    if (stale.schedule) await db.schedules.put(stale.schedule)
+    else await db.schedules.delete(cardId)
+    await db.reviews.delete(planned.review.id)
+    // The leech tag this answer put on the card: the card as it was, with the answer.
+    if (stale.tagged && same(card, stale.tagged)) {
+      if (stale.card) await db.cards.put(stale.card)
+      else await db.cards.delete(cardId)
     }
-    // Answered after the schedule's read (requests run in order).
-    readCard.onsuccess = () => {
-      // The leech tag this answer put on the card: the card as it was, with the answer.
-      if (!ours || !stale.tagged || JSON.stringify(readCard.result) !== JSON.stringify(stale.tagged)) return
-      if (stale.card) cards.put(stale.card)
-      else cards.delete(cardId)
-    }
-    tx.oncomplete = () => resolve()
-    tx.onabort = () => reject(tx.error ?? new DOMException('the answer was not taken back', 'AbortError'))
+    await invalidateStatsCache(db, { reviewsFromMs: planned.review.reviewedAt, cardIds: [cardId] })
   })
 }

@@ -129,11 +129,12 @@ export interface AnswerResult {
 export function answerCard(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
   if (Dexie.currentTransaction) return Promise.reject(new Error('answerCard makes its own transaction: use answerInTransaction inside one'))
   if (!db.isOpen()) return db.open().then(() => answerCard(db, input))
-  return answerNatively(db.backendDB(), input, (input.newId ?? (() => crypto.randomUUID()))())
+  return answerNatively(db, input, (input.newId ?? (() => crypto.randomUUID()))())
 }
 
-function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string): Promise<AnswerResult> {
+function answerNatively(db: PmDatabase, input: AnswerInput, reviewId: string): Promise<AnswerResult> {
   return new Promise((resolve, reject) => {
+    const idb = db.backendDB()
     // Strict durability, as the database's own transactions (see PmDatabase).
     const tx = idb.transaction(['schedules', 'reviews', 'cards'], 'readwrite', { durability: 'strict' })
     let refused: Error | undefined
@@ -190,7 +191,7 @@ function answerNatively(idb: IDBDatabase, input: AnswerInput, reviewId: string):
       const replaced = { schedule: stale.schedule, card: cardFound, tagged }
       // Rare (another tab or Browse changed the card): its code loads then, not with the first page.
       import('./stale-answer')
-        .then((m) => m.takeBackStale(idb, planned, replaced))
+        .then((m) => m.takeBackStale(db, planned, replaced))
         .then(() => reject(refusal), () => reject(refusal))
     }
     // A failed request aborts the transaction: nothing of the answer is written.

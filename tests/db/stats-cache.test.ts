@@ -7,6 +7,7 @@ import { applyBulkAction } from '../../src/db/browse-repository'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
 import { STATS_CACHE_TABLES, type StatsCacheMeta } from '../../src/db/stats-cache'
 import { foldStats, readStats, sealStats, type StatsRequest } from '../../src/db/stats-repository'
+import { takeBackStale } from '../../src/db/stale-answer'
 import { answerCard, undoReview } from '../../src/db/study-repository'
 import { createDeck, deleteDeck, importCards } from '../../src/db/user-content-repository'
 import { BACKUP_TABLES } from '../../src/domain/backup/format'
@@ -129,6 +130,21 @@ describe('stats cache', () => {
     await undoReview(db, added.at(-1)!.id)
     await visit(db)
     expect(await visit(db)).toMatchObject({ read: 0, total: history.reviews.length + 10 })
+  })
+
+  it('forgets an answer taken back as stale, even once a visit has counted it', async () => {
+    const db = await device()
+    await visit(db)
+    const cardId = history.reviews.at(-1)!.cardId
+    const before = (await db.schedules.get(cardId))!
+    // Committed at once (see answerCard), then found stale: a visit in another tab may come between.
+    const planned = await answerCard(db, { cardId, grade: 1, shown: before, nowMs: NOW - 60_000, durationMs: 5_000, scheduler })
+    await visit(db)
+    expect(await watermark(db)).toBe(planned.review.reviewedAt)
+    await takeBackStale(db, planned, { schedule: before, card: undefined, tagged: undefined })
+    expect(await db.reviews.get(planned.review.id)).toBeUndefined()
+    expect(await watermark(db)).toBeLessThan(planned.review.reviewedAt)
+    expect(await visit(db)).toMatchObject({ total: history.reviews.length })
   })
 
   it('takes a merge import that brings older reviews and replays schedules', async () => {
