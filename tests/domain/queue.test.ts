@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   afterAnswer,
   buildQueue,
+  heldBack,
   interleave,
   LEARN_AHEAD_MS,
   learningHorizonMs,
@@ -10,7 +11,7 @@ import {
   restoreCard,
   type QueueCard,
 } from '../../src/domain/queue/build-queue'
-import { countToday, remainingLimits } from '../../src/domain/queue/daily-limits'
+import { countToday, extraFor, remainingLimits } from '../../src/domain/queue/daily-limits'
 import { CardState } from '../../src/domain/scheduling/schedule'
 
 const NOW = Date.parse('2026-11-26T09:00:00Z')
@@ -168,5 +169,36 @@ describe('daily limits', () => {
     expect(today).toEqual({ newStudied: 2, reviewsDone: 1 })
     expect(remainingLimits({ newPerDay: 20, reviewsPerDay: 1 }, today)).toEqual({ newLeft: 18, reviewsLeft: 0 })
     expect(countToday([])).toEqual({ newStudied: 0, reviewsDone: 0 })
+  })
+})
+
+describe('cards held back by the limits', () => {
+  it('counts new cards past the new limit and due reviews past the review limit, not later reviews', () => {
+    const cards = [
+      ...Array.from({ length: 5 }, () => card(CardState.New, 0)),
+      ...Array.from({ length: 3 }, () => card(CardState.Review, NOW - MIN)),
+      card(CardState.Review, DAY_END + MIN),
+      card(CardState.Learning, NOW + MIN),
+    ]
+    expect(heldBack({ ...base, cards, newLeft: 2, reviewsLeft: 1 })).toEqual({ new: 3, review: 2 })
+    expect(heldBack({ ...base, cards, newLeft: 20, reviewsLeft: 200 })).toEqual({ new: 0, review: 0 })
+    // A limit already overdrawn (lowered after studying) holds back every card, no fewer.
+    expect(heldBack({ ...base, cards, newLeft: -4, reviewsLeft: 0 })).toEqual({ new: 5, review: 3 })
+    expect(heldBack({ ...base, cards: [] })).toEqual({ new: 0, review: 0 })
+  })
+})
+
+describe('extra cards for today (custom study)', () => {
+  it('apply on their own study day only', () => {
+    const extra = { dayIndex: 100, newCards: 10, reviews: 50 }
+    expect(extraFor(extra, 100)).toEqual({ newCards: 10, reviews: 50 })
+    expect(extraFor(extra, 101)).toEqual({ newCards: 0, reviews: 0 })
+    expect(extraFor(null, 100)).toEqual({ newCards: 0, reviews: 0 })
+  })
+
+  it("raise the day's remaining limits", () => {
+    const today = { newStudied: 20, reviewsDone: 200 }
+    expect(remainingLimits({ newPerDay: 20, reviewsPerDay: 200 }, today)).toEqual({ newLeft: 0, reviewsLeft: 0 })
+    expect(remainingLimits({ newPerDay: 20, reviewsPerDay: 200 }, today, { newCards: 10, reviews: 5 })).toEqual({ newLeft: 10, reviewsLeft: 5 })
   })
 })

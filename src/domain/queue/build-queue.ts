@@ -77,6 +77,25 @@ export function buildQueue(input: QueueInput): StudyQueue {
   }
 }
 
+/**
+ * Cards that today's limits keep out of the queue: new cards past the new-card limit and due
+ * reviews past the review limit. What the "limit reached" screen and home tell the learner.
+ */
+export interface HeldBack {
+  new: number
+  review: number
+}
+
+export function heldBack(input: QueueInput): HeldBack {
+  let fresh = 0
+  let reviews = 0
+  for (const c of input.cards) {
+    if (c.state === CardState.New) fresh++
+    else if (c.state === CardState.Review && c.due < input.dayEndMs) reviews++
+  }
+  return { new: Math.max(0, fresh - Math.max(0, input.newLeft)), review: Math.max(0, reviews - Math.max(0, input.reviewsLeft)) }
+}
+
 export function queueCounts(q: StudyQueue): QueueCounts {
   let fresh = 0
   let review = 0
