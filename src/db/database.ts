@@ -125,6 +125,18 @@ export class PmDatabase extends Dexie {
       reviewFacts: 'seq',
       reviewDays: 'seq',
     })
+    // 2026-12-04: flags take Anki's seven colours (schedule.flag, 1-7). A card flagged before
+    // (`flagged: true`) becomes red, Anki's first flag; `flagged` goes away. No index changes.
+    this.version(4).stores({}).upgrade((tx) =>
+      tx
+        .table('schedules')
+        .toCollection()
+        .modify((s: ScheduleRow & { flagged?: boolean }) => {
+          if (!('flagged' in s)) return
+          if (s.flagged && !s.flag) s.flag = 1
+          delete s.flagged
+        }),
+    )
   }
 }
 

@@ -17,7 +17,7 @@ export function newSchedule(card: Pick<CardContent, 'id' | 'deckId' | 'position'
     suspended: false,
     buriedUntilDay: 0,
     retired: false,
-    flagged: false,
+    flag: 0,
     version: 1,
   }
 }

@@ -11,7 +11,7 @@ import { testI18n } from './i18n'
 const NOW = Date.parse('2026-11-26T09:00:00Z')
 const item: BrowseItem = {
   cardId: 'u-1', deckId: 'd', kind: 'basic', origin: 'user', question: 'Qu’est-ce qu’un PM ?', answer: 'x', tags: ['leech'],
-  state: 2, due: NOW + 30 * 60_000, suspended: true, buriedUntilDay: 100, flagged: true, leech: true, lapses: 8, reps: 20, position: 0, search: '',
+  state: 2, due: NOW + 30 * 60_000, suspended: true, buriedUntilDay: 100, flagged: true, flag: 1, leech: true, lapses: 8, reps: 20, position: 0, search: '',
 }
 
 function mounted(patch: Partial<BrowseItem> = {}, locale: 'fr' | 'en' = 'fr') {
@@ -35,7 +35,7 @@ describe('BrowseRow', () => {
   })
 
   it('names its checkbox after the card and reports a toggle', async () => {
-    const w = mounted({ suspended: false, flagged: false, leech: false, buriedUntilDay: 0, state: 0 })
+    const w = mounted({ suspended: false, flagged: false, flag: 0, leech: false, buriedUntilDay: 0, state: 0 })
     expect(w.find('input').attributes('aria-label')).toBe('Sélectionner : Qu’est-ce qu’un PM ?')
     expect(w.findAll('.badge').map((b) => b.text())).toEqual(['perso'])
     expect(w.find('.row__meta').text()).not.toContain('échéance')

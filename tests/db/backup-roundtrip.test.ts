@@ -50,7 +50,7 @@ async function usedDevice(): Promise<PmDatabase> {
   await importCards(d, 'my-deck', [basicCard('my-deck', 'my-card-1', '**Gras** et <script>x</script>', 'Réponse', 0)], NOW - 3_600_000)
   await setDeckHidden(d, 'pm-role', true)
   const flagged = (await d.schedules.get('card-4'))!
-  await d.schedules.put({ ...flagged, flagged: true, suspended: true, buriedUntilDay: 20_000, version: flagged.version + 1 })
+  await d.schedules.put({ ...flagged, flag: 3, suspended: true, buriedUntilDay: 20_000, version: flagged.version + 1 })
   const mock: MockInterviewRow = {
     id: 'mock-1',
     startedAt: NOW - 7200_000,

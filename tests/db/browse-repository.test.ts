@@ -82,9 +82,9 @@ describe('bulk actions: one transaction for the whole selection', () => {
     await seeded()
     await applyBulkAction(db, ['b-1', 'b-2'], { kind: 'bury' }, ctx)
     await applyBulkAction(db, ['b-1'], { kind: 'flag' }, ctx)
-    expect(await db.schedules.get('b-1')).toMatchObject({ buriedUntilDay: ctx.today, flagged: true })
+    expect(await db.schedules.get('b-1')).toMatchObject({ buriedUntilDay: ctx.today, flag: 1 })
     await applyBulkAction(db, ['b-1'], { kind: 'reset' }, ctx)
-    expect(await db.schedules.get('b-1')).toMatchObject({ state: CardState.New, stability: 0, due: NOW, flagged: true })
+    expect(await db.schedules.get('b-1')).toMatchObject({ state: CardState.New, stability: 0, due: NOW, flag: 1 })
     expect(await db.reviews.where('cardId').equals('b-1').count()).toBe(1)
   })
 
@@ -114,8 +114,8 @@ describe('bulk actions: one transaction for the whole selection', () => {
     const ids = [...Array.from({ length: 1200 }, (_, i) => `missing-${i}`), 'b-0', 'b-1']
     const result = await applyBulkAction(db, ids, { kind: 'flag' }, ctx)
     expect(result).toMatchObject({ changed: 2, skipped: 1200 })
-    expect(result.schedules.map((s) => [s.cardId, s.flagged])).toEqual([['b-0', true], ['b-1', true]])
-    expect((await db.schedules.get('b-1'))?.flagged).toBe(true)
+    expect(result.schedules.map((s) => [s.cardId, s.flag])).toEqual([['b-0', 1], ['b-1', 1]])
+    expect((await db.schedules.get('b-1'))?.flag).toBe(1)
   })
 
   it('rolls everything back when one write fails', async () => {

@@ -19,6 +19,7 @@ const V1_STORES = {
   settings: 'key',
 }
 const V2_STORES = { meta: 'key', mockInterviews: 'id, startedAt' }
+const V3_STORES = { statsCache: 'key', reviewFacts: 'seq', reviewDays: 'seq' }
 
 async function dump(db: Dexie, tables: string[]) {
   const out: Record<string, unknown[]> = {}
@@ -44,7 +45,7 @@ describe('schema upgrades', () => {
 
     const v2 = new PmDatabase(name)
     await v2.open()
-    expect(v2.verno).toBe(3)
+    expect(v2.verno).toBe(4)
     expect(await dump(v2, Object.keys(V1_STORES))).toEqual(before)
     expect(await v2.meta.count()).toBe(0)
     expect(await v2.mockInterviews.count()).toBe(0)
@@ -78,7 +79,7 @@ describe('schema upgrades', () => {
 
     const v3 = new PmDatabase(name)
     await v3.open()
-    expect(v3.verno).toBe(3)
+    expect(v3.verno).toBe(4)
     expect(await dump(v3, tables)).toEqual(before)
     expect(await v3.statsCache.count()).toBe(0)
     expect(await v3.reviewFacts.count()).toBe(0)
@@ -88,5 +89,41 @@ describe('schema upgrades', () => {
     expect(await v3.reviewFacts.count()).toBe(1)
     expect(await dump(v3, tables)).toEqual(before)
     v3.close()
+  })
+
+  it('v3 → v4 gives a card flagged before the colours the red flag, and changes nothing else', async () => {
+    const name = `migration-v3-${Date.now()}`
+    const v3 = new Dexie(name)
+    v3.version(1).stores(V1_STORES)
+    v3.version(2).stores(V2_STORES)
+    v3.version(3).stores(V3_STORES)
+    await v3.open()
+    const old = v3 as unknown as PmDatabase
+    const deck = deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0), basicCard('d1', 'b', 'Qb', 'Ab', 1), basicCard('d1', 'c', 'Qc', 'Ac', 2)])
+    await syncBuiltinDecks(old, [deck], NOW)
+    const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+    await answerCard(old, { cardId: 'a', grade: 3, shown: (await v3.table('schedules').get('a'))!, nowMs: NOW, durationMs: 1200, scheduler })
+    // Rows as version 3 wrote them: `flagged` true, false, and absent (rows from before flags).
+    const rows = await v3.table('schedules').toArray()
+    const asV3 = rows.map(({ flag: _flag, ...rest }, i) => (i === 2 ? rest : { ...rest, flagged: i === 0 }))
+    await v3.table('schedules').bulkPut(asV3)
+    const tables = ['decks', 'cards', 'reviews', 'settings', 'meta', 'mockInterviews']
+    const before = await dump(v3, tables)
+    v3.close()
+
+    const v4 = new PmDatabase(name)
+    await v4.open()
+    expect(v4.verno).toBe(4)
+    expect(await dump(v4, tables)).toEqual(before)
+    const after = await v4.schedules.toArray()
+    expect(after.map((s) => s.flag ?? 0)).toEqual([1, 0, 0])
+    expect(after.some((s) => 'flagged' in s)).toBe(false)
+    // Everything else on the schedules is as it was.
+    const strip = (s: Record<string, unknown>) => {
+      const { flag: _f, flagged: _g, ...rest } = s
+      return rest
+    }
+    expect(after.map((s) => strip(s as unknown as Record<string, unknown>))).toEqual(asV3.map((s) => strip(s as Record<string, unknown>)))
+    v4.close()
   })
 })

@@ -101,10 +101,10 @@ describe('answer', () => {
     // Queued right behind the answer, before its take-back: a write made from the row it left.
     const tx = db.backendDB().transaction('schedules', 'readwrite')
     const read = tx.objectStore('schedules').get('card-0')
-    read.onsuccess = () => tx.objectStore('schedules').put({ ...read.result, flagged: true, version: read.result.version + 1 })
+    read.onsuccess = () => tx.objectStore('schedules').put({ ...read.result, flag: 1, version: read.result.version + 1 })
     await expect(refused).rejects.toBeInstanceOf(StaleCardError)
     const row = (await db.schedules.get('card-0'))!
-    expect(row).toMatchObject({ flagged: true, version: shown.version + 2, state: CardState.Learning })
+    expect(row).toMatchObject({ flag: 1, version: shown.version + 2, state: CardState.Learning })
     expect(await db.reviews.count()).toBe(1)
   })
 
@@ -204,7 +204,7 @@ describe('answer', () => {
 
     it('takes the tag back with the answer when only the schedule changed elsewhere', async () => {
       const { shown, card } = await inReview()
-      await db.schedules.update('card-0', { flagged: true, version: shown.version + 1 })
+      await db.schedules.update('card-0', { flag: 1, version: shown.version + 1 })
       const changed = await db.schedules.get('card-0')
       await expect(again(shown, card)).rejects.toBeInstanceOf(StaleCardError)
       expect(await db.cards.get('card-0')).toEqual(card)

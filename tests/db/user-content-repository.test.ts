@@ -110,7 +110,7 @@ describe('user cards', () => {
     await saveEntry(db, 'deck-a', compiled('deck-a', { front: 'Q1', back: 'A1' }, 'u-1'), NOW)
     await saveEntry(db, 'deck-a', compiled('deck-a', { front: 'Q2', back: 'A2' }, 'u-2'), NOW)
     expect(await db.cards.get('u-2')).toMatchObject({ origin: 'user', deckId: 'deck-a', position: 1, retired: false })
-    expect(await db.schedules.get('u-2')).toMatchObject({ state: 0, due: NOW, deckId: 'deck-a', position: 1, flagged: false, version: 1 })
+    expect(await db.schedules.get('u-2')).toMatchObject({ state: 0, due: NOW, deckId: 'deck-a', position: 1, flag: 0, version: 1 })
   })
 
   it('edits text without touching the schedule; a removed cloze gap takes its card and history', async () => {

@@ -40,12 +40,29 @@ describe('a valid backup', () => {
 
   it('keeps fields it does not know (added by other features) untouched', () => {
     const b = editable()
-    b.tables.schedules[0].flagged = true
+    b.tables.schedules[0].someLaterField = 'x'
     b.tables.cards[0].content.markdown = true
     b.tables.decks[0].hidden = true
     const result = readBackup(encode(JSON.stringify(b)), NOW)
-    expect(result.ok && result.backup.tables.schedules[0]!.flagged).toBe(true)
+    expect(result.ok && result.backup.tables.schedules[0]!.someLaterField).toBe('x')
     expect(result.ok && result.backup.tables.decks[0]!.hidden).toBe(true)
+  })
+
+  it('reads a file from before flags had colours: a flagged card is red, an unflagged one has none', () => {
+    const b = editable()
+    b.tables.schedules[0].flagged = true
+    if (b.tables.schedules[1]) b.tables.schedules[1].flagged = false
+    const result = readBackup(encode(JSON.stringify(b)), NOW)
+    if (!result.ok) throw new Error('refused')
+    expect(result.backup.tables.schedules[0]).toMatchObject({ flag: 1 })
+    expect('flagged' in result.backup.tables.schedules[0]!).toBe(false)
+    if (b.tables.schedules[1]) expect(result.backup.tables.schedules[1]!.flag ?? 0).toBe(0)
+  })
+
+  it('refuses a flag colour Anki does not have', () => {
+    const b = editable()
+    b.tables.schedules[0].flag = 9
+    expect(readBackup(encode(JSON.stringify(b)), NOW).ok).toBe(false)
   })
 
   it('checks every card kind the deck schema knows', () => {

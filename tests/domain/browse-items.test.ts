@@ -38,7 +38,7 @@ const ids = (items: BrowseItem[]) => items.map((i) => i.cardId)
 const items = [
   toBrowseItem(card('a'), schedule('a'), 'fr'),
   toBrowseItem(card('b', { deckId: 'd2', tags: ['leech', 'b2b'] }), schedule('b', { deckId: 'd2', state: CardState.Review, due: NOW + 1000, lapses: 8, suspended: true }), 'fr'),
-  toBrowseItem(card('c', { content: { id: 'c', kind: 'cloze', source: 'role', tags: [], text: 'Le {{c1::PO}} gère le {{c2::backlog}}' }, ord: 2 }), schedule('c', { state: CardState.Learning, due: NOW - 1000, flagged: true }), 'fr'),
+  toBrowseItem(card('c', { content: { id: 'c', kind: 'cloze', source: 'role', tags: [], text: 'Le {{c1::PO}} gère le {{c2::backlog}}' }, ord: 2 }), schedule('c', { state: CardState.Learning, due: NOW - 1000, flag: 5 }), 'fr'),
   toBrowseItem(card('d'), schedule('d', { state: CardState.Review, due: DAY.dayEndMs + 1, position: 3 }), 'fr'),
   toBrowseItem(card('e'), schedule('e', { state: CardState.Relearning, due: NOW, buriedUntilDay: DAY.today, position: 1 }), 'fr'),
 ]
@@ -46,7 +46,7 @@ const items = [
 describe('browse items', () => {
   it('summarise a card in the study language, a cloze with its asked gap hidden', () => {
     expect(items[0]).toMatchObject({ question: 'Question a équipe', answer: 'Réponse a', kind: 'basic', flagged: false, leech: false })
-    expect(items[2]).toMatchObject({ question: 'Le PO gère le […]', answer: 'backlog', flagged: true })
+    expect(items[2]).toMatchObject({ question: 'Le PO gère le […]', answer: 'backlog', flagged: true, flag: 5 })
     expect(summary(card('a'), 'en').question).toBe('Question a team')
   })
 
@@ -123,8 +123,8 @@ describe('narrowing: when the loaded cards already answer a filter', () => {
 
 describe('after an action', () => {
   it('updates the items from the schedules written, leaving the others as they were', () => {
-    const next = withSchedules(items, [schedule('a', { suspended: true, flagged: true, state: CardState.Review, due: NOW + 5 })])
-    expect(next[0]).toMatchObject({ cardId: 'a', suspended: true, flagged: true, state: CardState.Review, due: NOW + 5, question: 'Question a équipe' })
+    const next = withSchedules(items, [schedule('a', { suspended: true, flag: 2, state: CardState.Review, due: NOW + 5 })])
+    expect(next[0]).toMatchObject({ cardId: 'a', suspended: true, flagged: true, flag: 2, state: CardState.Review, due: NOW + 5, question: 'Question a équipe' })
     expect(next.slice(1)).toEqual(items.slice(1))
   })
 })

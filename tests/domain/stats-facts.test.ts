@@ -139,7 +139,7 @@ describe('schedule facts', () => {
     expect(facts.cardIds).toEqual(tableOrder.map((s) => s.cardId))
     expect(rows.some((s) => s.lastReview === null) && rows.some((s) => s.suspended) && rows.some((s) => s.retired)).toBe(true)
     tableOrder.forEach((s, i) => {
-      const { position: _p, version: _v, flagged: _f, ...read } = s
+      const { position: _p, version: _v, flag: _f, ...read } = s
       expect(scheduledCardAt(facts, i)).toEqual(read)
     })
   })

@@ -20,7 +20,7 @@ interface ScheduleRow {
   deckId: string
   state: number
   suspended: boolean
-  flagged?: boolean
+  flag?: number
   lapses: number
 }
 interface ReviewRow {
@@ -183,7 +183,7 @@ describe('the learner\'s own cards and Browse', () => {
     // Flag it from the detail page; the basic card is editable from its detail.
     await page.locator('[data-test="act-flag"]').click()
     await page.waitForFunction(() => document.querySelector('[data-test="marks"]')?.textContent?.includes('marquée'))
-    expect((await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === studied)?.flagged).toBe(true)
+    expect((await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === studied)?.flag).toBe(1)
     await page.goto(`${BASE_URL}/browse/card/${basicId}`)
     await page.locator('[data-test="edit"]').click()
     await expect(page.locator('[data-test="field-tags"]').inputValue()).resolves.toBe('role pm')
@@ -439,7 +439,7 @@ describe('Browse with 10,000 cards', () => {
                 cardId: id, deckId: 'deck-perf', position: i, due: state === 0 ? now : now + ((i % 40) - 10) * 86_400_000,
                 stability: state === 0 ? 0 : 1 + (i % 50), difficulty: state === 0 ? 0 : 1 + (i % 9), elapsedDays: 0, scheduledDays: i % 40,
                 learningSteps: 0, reps: state === 0 ? 0 : 1 + (i % 12), lapses: i % 9, state, lastReview: state === 0 ? null : now - 86_400_000,
-                suspended: i % 50 === 0, buriedUntilDay: 0, retired: false, flagged: i % 33 === 0, version: 1,
+                suspended: i % 50 === 0, buriedUntilDay: 0, retired: false, flag: i % 33 === 0 ? 1 : 0, version: 1,
               })
             }
             tx.oncomplete = () => {

@@ -87,7 +87,9 @@ export function rowSchemas(exportedAt: number) {
     suspended: v.boolean(),
     buriedUntilDay: count,
     retired: v.boolean(),
+    // Backups made before flags had colours say `flagged`; newer ones `flag` (0 none, 1-7).
     flagged: v.optional(v.boolean()),
+    flag: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7))),
     version: count,
   })
   return {

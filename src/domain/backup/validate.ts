@@ -91,5 +91,16 @@ export function validateBackup(value: unknown, nowMs: number): Validation {
   if (rows.length > 0) return { ok: false, problems: rows }
   const integrity = integrityProblems(backup)
   if (integrity.length > 0) return { ok: false, problems: integrity }
-  return { ok: true, backup }
+  return { ok: true, backup: withFlagColors(backup) }
+}
+
+/** A file from before flags had colours: a flagged card is red (1), as the database's version 4 made it. */
+function withFlagColors(backup: BackupFile): BackupFile {
+  if (!backup.tables.schedules.some((s) => 'flagged' in s)) return backup
+  const schedules = backup.tables.schedules.map((row) => {
+    if (!('flagged' in row)) return row
+    const { flagged, ...rest } = row
+    return flagged === true && !rest.flag ? { ...rest, flag: 1 } : rest
+  })
+  return { ...backup, tables: { ...backup.tables, schedules } }
 }

@@ -5,7 +5,7 @@ import { renderCloze } from '../content/cloze'
 import type { CardKind, DeckEntry } from '../content/deck-schema'
 import { pickText, STUDY_LANGUAGES, type LocalizedText, type StudyLanguage } from '../content/localized'
 import { isLeech } from '../leech'
-import { CardState, type Schedule } from '../scheduling/schedule'
+import { CardState, type FlagColor, type Schedule } from '../scheduling/schedule'
 
 export const STATE_FILTERS = ['new', 'learning', 'review', 'relearning'] as const
 export type StateFilter = (typeof STATE_FILTERS)[number]
@@ -81,6 +81,8 @@ export interface BrowseItem {
   suspended: boolean
   buriedUntilDay: number
   flagged: boolean
+  /** The flag's colour (FLAG_COLORS), 0 for none. */
+  flag: FlagColor
   leech: boolean
   lapses: number
   reps: number
@@ -163,7 +165,8 @@ export function toBrowseItem(card: BrowseCard, s: Schedule, lang: StudyLanguage)
     due: s.due,
     suspended: s.suspended,
     buriedUntilDay: s.buriedUntilDay,
-    flagged: s.flagged === true,
+    flagged: (s.flag ?? 0) > 0,
+    flag: s.flag ?? 0,
     leech: isLeech(card.tags),
     lapses: s.lapses,
     reps: s.reps,
@@ -185,7 +188,8 @@ export function withSchedules(items: readonly BrowseItem[], schedules: readonly 
       due: s.due,
       suspended: s.suspended,
       buriedUntilDay: s.buriedUntilDay,
-      flagged: s.flagged === true,
+      flagged: (s.flag ?? 0) > 0,
+    flag: s.flag ?? 0,
       lapses: s.lapses,
       reps: s.reps,
       position: s.position,

@@ -1,12 +1,13 @@
 // What each Browse action does to a card's schedule: pure, so every action is tested on its own.
-import { memoryOf, type MemoryState, type Schedule } from '../scheduling/schedule'
+import { memoryOf, type FlagColor, type MemoryState, type Schedule } from '../scheduling/schedule'
 
 export type BulkAction =
   | { kind: 'suspend' }
   | { kind: 'unsuspend' }
   | { kind: 'bury' }
   | { kind: 'reset' }
-  | { kind: 'flag' }
+  /** One of Anki's colours; red (1) when none is named, as Browse's button does. */
+  | { kind: 'flag'; color?: FlagColor }
   | { kind: 'unflag' }
   | { kind: 'move'; deckId: string }
   | { kind: 'delete' }
@@ -40,10 +41,12 @@ export function scheduleAfter(action: BulkAction, s: Schedule, ctx: ActionContex
       return s.buriedUntilDay >= ctx.today ? null : bump({ buriedUntilDay: ctx.today })
     case 'reset':
       return bump(ctx.forget(memoryOf(s), s.cardId, ctx.nowMs))
-    case 'flag':
-      return s.flagged ? null : bump({ flagged: true })
+    case 'flag': {
+      const color = action.color ?? 1
+      return (s.flag ?? 0) === color ? null : bump({ flag: color })
+    }
     case 'unflag':
-      return s.flagged ? bump({ flagged: false }) : null
+      return s.flag ? bump({ flag: 0 }) : null
     case 'move':
       return s.deckId === action.deckId ? null : bump({ deckId: action.deckId })
     case 'delete':

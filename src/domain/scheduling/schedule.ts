@@ -29,10 +29,21 @@ export interface Schedule extends MemoryState {
   buriedUntilDay: number
   /** The card left its deck file: kept with its history, never shown. */
   retired: boolean
-  /** Marked by the learner in Browse; absent on rows written before flags existed (= false). */
-  flagged?: boolean
+  /**
+   * The learner's flag, one of Anki's seven colours (FLAG_COLORS), or 0 / absent for none. Rows
+   * written before colours existed had `flagged: true`: the database's version 4 made them red (1).
+   */
+  flag?: FlagColor
   /** Write counter, bumped on every change: a grade on a stale version is refused. */
   version: number
+}
+
+/** Anki's flags, in its order (Ctrl+1 to Ctrl+7): 1 red, 2 orange, 3 green, 4 blue, 5 pink, 6 turquoise, 7 purple. */
+export const FLAG_COLORS = ['red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple'] as const
+export type FlagColor = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7
+
+export function isFlagColor(n: unknown): n is FlagColor {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= FLAG_COLORS.length
 }
 
 export const MEMORY_FIELDS = [
