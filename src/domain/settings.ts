@@ -22,6 +22,11 @@ export interface Settings {
   leechThreshold: number
   /** What a new leech gets besides its tag: suspended (default) or nothing more. */
   leechAction: LeechAction
+  /**
+   * A tap or key on a card (show the answer, pick, grade) shown for less than this is ignored, so
+   * a double tap cannot grade one card and reveal the next unseen (Anki's answer-button guard).
+   */
+  answerGuardMs: number
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
   leechThreshold: 8,
   leechAction: 'suspend',
+  answerGuardMs: 400,
 })
 
 export const LIMITS = {
@@ -46,6 +52,7 @@ export const LIMITS = {
   reviewsPerDay: { min: 0, max: 99999 },
   rolloverHour: { min: 0, max: 23 },
   leechThreshold: { min: 1, max: 99 },
+  answerGuardMs: { min: 0, max: 2000 },
 } as const
 
 const STEP = /^(\d+(?:\.\d+)?)([mhd])$/
@@ -93,5 +100,6 @@ export function normalizeSettings(raw: unknown): Settings {
     theme: oneOf(r.theme, ['system', 'light', 'dark'] as const, d.theme),
     leechThreshold: num(r.leechThreshold, d.leechThreshold, LIMITS.leechThreshold, true),
     leechAction: oneOf(r.leechAction, ['suspend', 'tag'] as const, d.leechAction),
+    answerGuardMs: num(r.answerGuardMs, d.answerGuardMs, LIMITS.answerGuardMs, true),
   }
 }
