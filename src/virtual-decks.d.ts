@@ -1,5 +1,5 @@
 declare module 'virtual:deck-manifest' {
-  const manifest: Array<{ id: string; hash: string }>
+  const manifest: Array<{ id: string; hash: string; cards: number }>
   export default manifest
 }
 declare module 'virtual:deck-content' {

@@ -4,6 +4,7 @@ import { createRouter, createWebHistory, type RouteComponent } from 'vue-router'
 import { loadMessages, type Namespace } from '../i18n'
 import HomeView from '../views/HomeView.vue'
 import ReviewView from '../views/ReviewView.vue'
+import { scrollBehavior } from './scroll-behavior'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,6 +24,7 @@ const lazy = (component: () => Promise<RouteComponent>, messages: readonly Names
 export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
+    scrollBehavior,
     routes: [
       { path: '/', name: 'home', component: HomeView },
       { path: '/review/:deckId?', name: 'review', component: ReviewView },

@@ -21,7 +21,8 @@ export function decksPlugin(dir = 'decks'): Plugin {
       for (const f of loaded.files) this.addWatchFile(f)
       if (loaded.problems.length > 0) this.error(describeProblems(loaded.problems))
       if (id === `\0${MANIFEST}`) {
-        const manifest = loaded.decks.map((d) => ({ id: d.id, hash: d.hash }))
+        // The card count lets home count a deck's cards on an index, retired cards left out.
+        const manifest = loaded.decks.map((d) => ({ id: d.id, hash: d.hash, cards: d.cards.length }))
         return `export default ${JSON.stringify(manifest)}`
       }
       return `export const decks = JSON.parse(${JSON.stringify(JSON.stringify(loaded.decks))})\n` +
