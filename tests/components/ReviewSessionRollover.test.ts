@@ -25,6 +25,8 @@ afterAll(() => Object.assign(clock, real))
 beforeEach(async () => {
   setActivePinia(createPinia())
   await useSettingsStore().load()
+  // About answering, on a fixed clock: the double-tap guard has its own tests (ReviewSessionGuard).
+  useSettingsStore().settings.answerGuardMs = 0
   await useSettingsStore().update({ newPerDay: 3 })
 })
 

@@ -141,6 +141,11 @@ export function afterAnswer(q: StudyQueue, answered: QueueCard, learnUntilMs: nu
   return { learning, main }
 }
 
+/** The queue without one card (an action took it out of today's session, or it was read ahead). */
+export function withoutCard(q: StudyQueue, cardId: string): StudyQueue {
+  return { learning: q.learning.filter((c) => c.cardId !== cardId), main: q.main.filter((c) => c.cardId !== cardId) }
+}
+
 /** Puts a card back at the front (after an undo), in the list it belongs to. */
 export function restoreCard(q: StudyQueue, card: QueueCard): StudyQueue {
   const learning = q.learning.filter((c) => c.cardId !== card.cardId)
