@@ -55,3 +55,14 @@ export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> 
     store,
   )
 }
+
+/**
+ * Waits until the review screen takes taps and keys: the double-tap guard (a setting, 400 ms by
+ * default) disables the buttons of a card or an answer just shown, and ignores keys meanwhile.
+ */
+export async function untilReady(page: Page) {
+  await page.waitForFunction(() => {
+    const buttons = document.querySelectorAll<HTMLButtonElement>('[data-test="show-answer"], .grade')
+    return buttons.length > 0 && [...buttons].every((b) => !b.disabled)
+  })
+}
