@@ -1,11 +1,12 @@
-// A review session: today's queue, the card on screen with its four previews, answers, actions on
-// the card and undo. Its parts: the cards read ahead (study/read-ahead.ts), the answers being
-// written (study/answer-writes.ts), the actions' transactions (db/card-actions.ts, lazy).
+// A review session: the card on screen with its four previews, answers, actions on the card and
+// undo. Its parts, in study/: where the cards come from (session-queue), the cards read ahead
+// (read-ahead), the answers being written (answer-writes), what the learner does on the card
+// (card-interaction), the double-tap guard (tap-guard), the end screen's counts (session-tally).
+// The actions' transactions are in db/card-actions.ts, loaded when first used.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDb, type CardRow, type ScheduleRow } from '../db/database'
 import type { CardAction, CardActionRecord } from '../db/card-actions'
-import { heldBackFor, loadStudyContext, queueFor } from '../db/study-context'
 import {
   answerCard,
   loadCardForStudy,
@@ -22,20 +23,21 @@ import {
   queueCounts,
   restoreCard,
   withoutCard,
-  type HeldBack,
   type StudyQueue,
 } from '../domain/queue/build-queue'
 import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
-import { proposeChoiceGrade, proposeInterviewGrade, shuffledOrder } from '../domain/content/grading'
-import type { LocalizedText } from '../domain/content/localized'
 import type { Previews } from '../domain/scheduling/scheduler'
 import { afterPaint } from '../composables/after-paint'
 import { clock } from '../composables/clock'
-import { dayIndex, nextRolloverMs } from '../domain/time/study-day'
+import { dayIndex } from '../domain/time/study-day'
 import { useSettingsStore } from './settings'
 import { requestPersistentStorage } from '../pwa/storage'
 import { createAnswerWrites } from './study/answer-writes'
+import { createCardInteraction } from './study/card-interaction'
 import { createReadAhead } from './study/read-ahead'
+import { createSessionQueue } from './study/session-queue'
+import { createSessionTally } from './study/session-tally'
+import { createTapGuard } from './study/tap-guard'
 
 export type Phase = 'loading' | 'question' | 'answer' | 'wait' | 'done'
 
@@ -64,12 +66,8 @@ export const useSessionStore = defineStore('session', () => {
   const phase = ref<Phase>('loading')
   const queue = shallowRef<StudyQueue>({ learning: [], main: [] })
   const current = shallowRef<CurrentCard | null>(null)
-  /** When the card on screen was shown, and when its answer was (ms): the guard and time spent. */
+  /** When the card on screen was shown (ms), for the time spent on it. */
   const shownAt = ref(0)
-  const revealedAt = ref(0)
-  /** True while the card or answer on screen is younger than the double-tap guard. */
-  const guarded = ref(false)
-  let guardTimer: ReturnType<typeof setTimeout> | undefined
   /** Due time of the next learning card while waiting for it. */
   const waitUntil = ref<number | null>(null)
   /** i18n key of a notice to show (stale card, undo). */
@@ -77,84 +75,30 @@ export const useSessionStore = defineStore('session', () => {
   /** Why the last answer could not be written (with the notice 'review.saveFailed'). */
   const saveError = ref<string | null>(null)
   const undoStack = ref<UndoEntry[]>([])
-  const answered = ref(0)
-  const againCount = ref(0)
-  const timeSpentMs = ref(0)
+  const tally = createSessionTally()
+  const { answered, againCount, timeSpentMs, lastAnswer } = tally
   const nextDueMs = ref<number | null>(null)
-  /** The last answer of this session, shown where the grade was tapped: what it did. */
-  const lastAnswer = ref<{ grade: GradeValue; intervalMs: number } | null>(null)
-  /** Cards that today's limits keep out of this session (shown when it runs out). */
-  const held = ref<HeldBack>({ new: 0, review: 0 })
-  /** What custom study added to today's limits. */
-  const extraToday = ref({ newCards: 0, reviews: 0 })
-  /** Deck titles, to name the deck of the card on screen. */
-  const deckTitles = shallowRef<ReadonlyMap<string, LocalizedText>>(new Map())
+  const source = createSessionQueue(() => settingsStore.settings)
+  const { held, extraToday, deckTitles } = source
   /** Cards chosen elsewhere (final review, custom study), or null for today's queue. */
   const chosen = ref<string[] | null>(null)
   /** Practice: answers are neither written nor logged, schedules stay as they are. */
   const practice = ref(false)
-  let dayEndMs = 0
   let busy = false
   let waitTimer: ReturnType<typeof setTimeout> | undefined
 
   const counts = computed(() => queueCounts(queue.value))
 
   /** What the learner did on the card on screen: the option picked, the key points ticked, notes. */
-  const picked = ref<number | null>(null)
-  const covered = ref<number[]>([])
-  const notes = ref('')
-
-  /** Display order of a choice card's options: shuffled, but fixed for this card and review count. */
-  const optionOrder = computed(() => {
-    const c = current.value
-    if (!c || c.card.content.kind !== 'choice') return []
-    return shuffledOrder(c.card.content.options.length, `${c.card.id}:${c.schedule.reps}`)
-  })
-
-  /** The grade proposed by a choice or interview card once the answer is shown. */
-  const proposed = computed<GradeValue | null>(() => {
-    const content = current.value?.card.content
-    if (phase.value !== 'answer' || !content) return null
-    if (content.kind === 'choice') {
-      // Shown without a pick: not knowing is a lapse.
-      return proposeChoiceGrade(picked.value === null ? null : content.options[picked.value]?.correct === true)
-    }
-    if (content.kind === 'interview') return proposeInterviewGrade(covered.value.length, content.keyPoints.length)
-    return null
-  })
-
-  function resetInteraction() {
-    picked.value = null
-    covered.value = []
-    notes.value = ''
-  }
-
-  /**
-   * Starts the double-tap guard for what was just put on screen (a card, or its answer). Taps
-   * and keys in it are ignored: the second tap of a double tap lands on the next screen.
-   */
-  function startGuard(atMs: number) {
-    clearTimeout(guardTimer)
-    const ms = settingsStore.settings.answerGuardMs
-    if (ms <= 0) {
-      guarded.value = false
-      return
-    }
-    guarded.value = true
-    guardTimer = setTimeout(() => (guarded.value = false), Math.max(0, atMs + ms - clock.now()))
-  }
-
-  /** A tap or key that comes within the guard time of what it acts on. */
-  function tooSoon(): boolean {
-    const since = phase.value === 'answer' ? revealedAt.value : shownAt.value
-    return clock.now() - since < settingsStore.settings.answerGuardMs
-  }
+  const interaction = createCardInteraction(current, () => phase.value === 'answer')
+  const { picked, covered, notes, optionOrder, proposed, toggleKeyPoint } = interaction
+  const guard = createTapGuard(() => settingsStore.settings.answerGuardMs)
+  const { guarded, tooSoon } = guard
 
   function showAnswer() {
     withPreviews()
-    revealedAt.value = clock.now()
     phase.value = 'answer'
-    startGuard(revealedAt.value)
+    guard.start(clock.now())
   }
 
   /** Picks the option shown at `displayIndex` (0-based) of a choice card, which shows the answer. */
@@ -169,25 +113,8 @@ export const useSessionStore = defineStore('session', () => {
     return true
   }
 
-  function toggleKeyPoint(index: number) {
-    covered.value = covered.value.includes(index) ? covered.value.filter((i) => i !== index) : [...covered.value, index]
-  }
-
   async function rebuildQueue() {
-    if (chosen.value) return loadChosen(chosen.value)
-    const started = performance.now()
-    const ctx = await loadStudyContext(getDb(), settingsStore.settings, clock.now(), clock.timeZone())
-    dayEndMs = ctx.dayEndMs
-    // Cards already answered in this session are counted by the log, so the limits stay right.
-    queue.value = queueFor(ctx, settingsStore.settings, deckId.value)
-    held.value = heldBackFor(ctx, settingsStore.settings, deckId.value)
-    extraToday.value = ctx.extra
-    performance.measure('queue-build', { start: started, end: performance.now() })
-  }
-
-  async function loadDeckTitles() {
-    // Every deck, hidden ones too: a chosen session may hold their cards.
-    deckTitles.value = new Map((await getDb().decks.toArray()).map((d) => [d.id, d.title]))
+    queue.value = await source.load(deckId.value, chosen.value)
   }
 
   async function start(deck: string | null, pick: { cardIds: string[]; practice?: boolean } | null = null) {
@@ -201,28 +128,25 @@ export const useSessionStore = defineStore('session', () => {
     current.value = null
     notice.value = null
     undoStack.value = []
-    answered.value = 0
-    againCount.value = 0
-    timeSpentMs.value = 0
-    lastAnswer.value = null
-    held.value = { new: 0, review: 0 }
-    await Promise.all([rebuildQueue(), settingsStore.loadScheduler(), loadDeckTitles()])
+    tally.reset()
+    await Promise.all([rebuildQueue(), settingsStore.loadScheduler(), source.loadDeckTitles()])
     await showNext()
   }
 
   function putOnScreen(loaded: { card: CardRow; schedule: ScheduleRow }, now: number) {
     current.value = { ...loaded, previews: null }
-    resetInteraction()
+    interaction.reset()
     shownAt.value = now
     waitUntil.value = null
     phase.value = 'question'
-    startGuard(now)
+    guard.start(now)
   }
 
   async function showNext(studyAhead = false) {
     clearTimeout(waitTimer)
     let now = clock.now()
     // A session that crosses the rollover starts the new day: its reviews, its limits.
+    const dayEndMs = source.dayEndMs()
     if (!chosen.value && dayEndMs > 0 && now >= dayEndMs) {
       // The queue is read again from the database: the answer that got us here must be in it.
       await writes.settled()
@@ -341,24 +265,17 @@ export const useSessionStore = defineStore('session', () => {
     writes.track(cardId, settled, handled)
     track(handled)
     undoStack.value = [...undoStack.value, { kind: 'review', reviewId: review.id, grade: g, durationMs: review.durationMs }]
-    countAnswer(g, review.durationMs, 1)
+    tally.count(g, review.durationMs, 1)
     lastAnswer.value = { grade: g, intervalMs: Math.max(0, schedule.due - now) }
     if (leech) notice.value = settingsStore.settings.leechAction === 'suspend' ? 'review.leech.suspended' : 'review.leech.tagged'
     readAhead.drop(cardId)
     // A card the answer suspended (a new leech) leaves the queue instead of coming back today.
-    queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, dayEndMs))
+    queue.value = afterAnswer(queue.value, schedule, schedule.suspended ? -Infinity : learningHorizonMs(now, source.dayEndMs()))
     // The next card (read ahead) is set synchronously, so its render is queued before the
     // transaction's own first steps.
     shownNext = showNext()
     startWrite()
     await shownNext
-  }
-
-  /** The session's counters for one answer (sign 1) or one taken back (sign -1). */
-  function countAnswer(g: GradeValue, durationMs: number, sign: 1 | -1) {
-    answered.value += sign
-    if (g === 1) againCount.value += sign
-    timeSpentMs.value += sign * durationMs
   }
 
   /**
@@ -368,7 +285,7 @@ export const useSessionStore = defineStore('session', () => {
    */
   async function takeBack(shown: CurrentCard, g: GradeValue, review: { id: string; durationMs: number }, error: unknown) {
     undoStack.value = undoStack.value.filter((u) => u.kind !== 'review' || u.reviewId !== review.id)
-    countAnswer(g, review.durationMs, -1)
+    tally.count(g, review.durationMs, -1)
     readAhead.drop(shown.schedule.cardId)
     if (error instanceof StaleCardError) {
       // Changed elsewhere (another tab, Browse): the queue is read again.
@@ -399,7 +316,7 @@ export const useSessionStore = defineStore('session', () => {
       let restored: ScheduleRow
       if (last.kind === 'review') {
         restored = await undoReview(getDb(), last.reviewId, settingsStore.settings)
-        countAnswer(last.grade, last.durationMs, -1)
+        tally.count(last.grade, last.durationMs, -1)
       } else {
         const { undoCardAction } = await import('../db/card-actions')
         restored = await undoCardAction(getDb(), last.record)
@@ -457,19 +374,9 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** The chosen cards in the given order, whatever their due dates and the day's limits. */
-  async function loadChosen(ids: string[]) {
-    dayEndMs = nextRolloverMs(clock.now(), { rolloverHour: settingsStore.settings.rolloverHour, timeZone: clock.timeZone() })
-    const rows = await getDb().schedules.bulkGet(ids)
-    const main = rows
-      .filter((s): s is ScheduleRow => !!s && !s.suspended && !s.retired)
-      .map(({ cardId, deckId: deck, state, due, position }) => ({ cardId, deckId: deck, state, due, position }))
-    queue.value = { learning: [], main }
-  }
-
   /** Practice: nothing is written; a card graded Again comes back at the end of the list. */
   async function practiceAnswer(shown: CurrentCard, g: GradeValue, now: number) {
-    countAnswer(g, Math.min(MAX_ANSWER_MS, Math.max(0, now - shownAt.value)), 1)
+    tally.count(g, Math.min(MAX_ANSWER_MS, Math.max(0, now - shownAt.value)), 1)
     lastAnswer.value = null
     const rest = withoutCard(queue.value, shown.schedule.cardId)
     const { cardId, deckId: deck, state, due, position } = shown.schedule
@@ -487,7 +394,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function stop() {
     clearTimeout(waitTimer)
-    clearTimeout(guardTimer)
+    guard.stop()
   }
 
   return {
