@@ -67,3 +67,9 @@ export function interviewPlan(input: PlanInput): InterviewPlan {
 export function finalReviewOpen(plan: Pick<InterviewPlan, 'daysLeft'>): boolean {
   return plan.daysLeft >= 0 && plan.daysLeft <= FINAL_REVIEW_DAYS
 }
+
+/** The daily limit to offer, unless the learner already declined that much (or more). */
+export function raiseOffer(plan: Pick<InterviewPlan, 'raiseTo'> | null, declinedPerDay: number): number | null {
+  const to = plan?.raiseTo ?? null
+  return to !== null && to > declinedPerDay ? to : null
+}
