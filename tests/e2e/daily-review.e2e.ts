@@ -1,6 +1,6 @@
 // A learner's first day: home shows what is due, a session with the keyboard, reload, undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
 
 interface ScheduleRow {
@@ -34,6 +34,17 @@ afterAll(async () => {
   await browser?.close()
 })
 
+// Noon in Paris, far from the 04:00 rollover: the tests do not depend on when they run (a learning
+// card answered at 03:55 is due after the rollover; tests/e2e/review-rollover.e2e.ts covers that).
+const NOON_MS = Date.parse('2026-11-26T11:00:00Z')
+
+/** A fresh browser context whose clock starts at noon in Paris and runs on from there. */
+async function contextAtNoon(viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+  await context.clock.install({ time: NOON_MS })
+  return context
+}
+
 async function counts(page: Page, selector: string) {
   const text = await page.locator(`${selector} .count__n`).allInnerTexts()
   const [n, l, r] = text.map(Number)
@@ -52,7 +63,7 @@ const memory = (s: ScheduleRow) => {
 
 describe('daily review', () => {
   it('studies five cards with the keyboard, keeps them across a reload, and undoes exactly', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
+    const context = await contextAtNoon({ width: 360, height: 740 })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -136,7 +147,7 @@ describe('daily review', () => {
   })
 
   it('refuses a grade on a card another tab answered, with a notice, writing nothing twice', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
+    const context = await contextAtNoon({ width: 360, height: 740 })
     const tabA = await context.newPage()
     const tabB = await context.newPage()
     for (const tab of [tabA, tabB]) {
@@ -169,7 +180,7 @@ describe('daily review', () => {
 
   it('ends the session with a summary and the next due card, at phone and desktop sizes', async () => {
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-      const context = await browser.newContext({ viewport, locale: 'fr-FR' })
+      const context = await contextAtNoon(viewport)
       const page = await context.newPage()
       // A small daily limit, set through the settings screen.
       await page.goto(`${BASE_URL}/settings`)
