@@ -13,7 +13,6 @@ const TIME_ZONE = 'Europe/Paris'
 // 03:55 in Paris on a winter day (UTC+1): five minutes before the study day's rollover.
 const START_MS = Date.parse('2026-11-27T02:55:00Z')
 const ROLLOVER_MS = Date.parse('2026-11-27T03:00:00Z')
-const MIN = 60_000
 const LEARNING = 1
 
 let browser: Browser
@@ -66,6 +65,13 @@ async function schedule(page: Page, cardId: string): Promise<ScheduleRow> {
   return (await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === cardId)!
 }
 
+/** Moves the page's clock on to an instant (its timers due by then fire), however slow the run so far. */
+async function forwardTo(page: Page, timeMs: number) {
+  const pageNow = await page.evaluate(() => Date.now())
+  expect(timeMs).toBeGreaterThan(pageNow)
+  await page.clock.fastForward(Math.ceil(timeMs - pageNow))
+}
+
 describe('learning cards across the rollover', () => {
   it('come back in the same session at 03:55 and after the clock passes 04:00, with the counts right', async () => {
     const { context, page, errors } = await phoneAt(START_MS)
@@ -84,7 +90,7 @@ describe('learning cards across the rollover', () => {
     expect(await counts(page, '.review__bar')).toEqual({ new: 17, learning: 3, review: 0 })
 
     // 03:56: the failed card is due, and comes before the next new card.
-    await page.clock.fastForward(MIN)
+    await forwardTo(page, (await schedule(page, b)).due + 1000)
     const d = await answer(page, 3) // the new card that was on screen: 04:06
     expect(await onScreen(page)).toBe(b)
     expect(await counts(page, '.review__bar')).toEqual({ new: 16, learning: 4, review: 0 })
@@ -92,8 +98,11 @@ describe('learning cards across the rollover', () => {
     expect(await counts(page, '.review__bar')).toEqual({ new: 16, learning: 4, review: 0 })
     const e = (await onScreen(page))!
 
-    // The session stays open past 04:00 (the learner is reading card e at 04:05:30).
-    await page.clock.fastForward(9.5 * MIN)
+    // The session stays open past 04:00: the learner is still on card e at 04:05, when a and c are due
+    // (b and d, answered a minute later, are not yet).
+    const rolledMs = Math.max((await schedule(page, a)).due, (await schedule(page, c)).due) + 1000
+    expect(Math.min((await schedule(page, b)).due, (await schedule(page, d)).due)).toBeGreaterThan(rolledMs + 30_000)
+    await forwardTo(page, rolledMs)
     expect(await page.evaluate(() => [new Date().getHours(), new Date().getMinutes()])).toEqual([4, 5])
     expect(await answer(page, 3)).toBe(e)
     // A new study day: its new-card limit (one already introduced, e), and every learning card.
@@ -153,7 +162,7 @@ describe('learning cards across the rollover', () => {
     expect(await counts(page, '.review__bar')).toEqual({ new: 0, learning: 2, review: 0 })
 
     // The wait screen's timer fires at 04:05, in the new day: its two new cards join them.
-    await page.clock.fastForward(10.5 * MIN)
+    await forwardTo(page, Math.max((await schedule(page, a)).due, (await schedule(page, b)).due) + 1000)
     await page.locator('[data-test="show-answer"]').waitFor()
     expect(await onScreen(page)).toBe(a)
     expect(await counts(page, '.review__bar')).toEqual({ new: 2, learning: 2, review: 0 })
