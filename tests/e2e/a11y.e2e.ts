@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, screenshot } from './browser'
+import { BASE_URL, launchBrowser, screenshot, untilReady } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe('accessibility', () => {
         seen.add(kind)
         if (fresh) found.push(...(await violations(page, `review ${kind} front`)))
         if (fresh && colorScheme === 'dark') await screenshot(page, `review-${kind}-front-dark`)
+        await untilReady(page)
         await page.keyboard.press(kind === 'choice' ? '2' : 'Space')
         await page.locator('[data-grade="3"]').waitFor()
         if (fresh) {
@@ -52,6 +53,7 @@ describe('accessibility', () => {
           found.push(...(await violations(page, `review ${kind} back`)))
           if (colorScheme === 'dark') await screenshot(page, `review-${kind}-back-dark`)
         }
+        await untilReady(page)
         await page.keyboard.press('4')
       }
       expect([...seen].sort()).toEqual(['basic', 'choice', 'cloze', 'interview'])

@@ -1,7 +1,7 @@
 // Each card kind in review, as a learner on a phone sees and uses it: front, back, proposed grade, source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { BASE_URL, launchBrowser, screenshot } from './browser'
+import { BASE_URL, launchBrowser, screenshot, untilReady } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -16,6 +16,8 @@ const proposedGrade = (page: Page) => page.locator('.grade--proposed').getAttrib
 async function studyKind(page: Page, kind: string) {
   const card = page.locator('article.card')
   await screenshot(page, `kind-${kind}-front`)
+  // Taps on a card just shown are ignored (the double-tap guard).
+  await untilReady(page)
   if (kind === 'choice') {
     // Tapping the card does not give the answer away: a choice card waits for a pick.
     await card.click({ position: { x: 10, y: 10 } })
@@ -62,7 +64,10 @@ describe('card kinds', () => {
       await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
       const kind = (await page.locator('article.card').getAttribute('data-kind'))!
       if (seen.has(kind)) {
+        await untilReady(page)
         await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
+        await page.locator('[data-grade="3"]').waitFor()
+        await untilReady(page)
         await page.keyboard.press('3')
         continue
       }

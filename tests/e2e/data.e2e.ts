@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { buildBackup, serializeBackup } from '../../src/domain/backup/format'
 import { BAD_CASES, fiftyMegabytes } from '../fixtures/bad-backups/cases'
 import { generateHistory } from '../fixtures/bad-backups/history'
-import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
 
 const TABLES = ['decks', 'cards', 'schedules', 'reviews', 'mockInterviews', 'settings', 'meta'] as const
 const TMP = mkdtempSync(join(tmpdir(), 'pm-cards-data-'))
@@ -38,8 +38,10 @@ async function study(page: Page, n: number) {
   for (let i = 0; i < n; i++) {
     await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
     const kind = await page.locator('article.card').getAttribute('data-kind')
+    await untilReady(page)
     await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
     await page.locator('[data-grade="3"]').waitFor()
+    await untilReady(page)
     await page.keyboard.press('3')
   }
   await page.waitForFunction((count) => {

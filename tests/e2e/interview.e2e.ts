@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { proposeInterviewGrade } from '../../src/domain/content/grading'
 import { DAY_MS, dayIndex } from '../../src/domain/time/study-day'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
 
 interface ScheduleRow { cardId: string; state: number; version: number; due: number }
 interface ReviewRow { id: string; cardId: string; grade: number; reviewedAt: number; before: { state: number } }
@@ -378,8 +378,10 @@ describe('interview date', () => {
     for (const key of ['1', '1', '2', '1', '3', '4']) {
       await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
       const kind = await page.locator('article.card').getAttribute('data-kind')
+      await untilReady(page)
       await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
       await page.locator('[data-grade="1"]').waitFor()
+      await untilReady(page)
       await page.keyboard.press(key)
       await page.waitForFunction(() => !document.querySelector('.grade'))
     }
@@ -409,9 +411,11 @@ describe('interview date', () => {
     for (let i = 0; i < n; i++) {
       await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
       const kind = await page.locator('article.card').getAttribute('data-kind')
+      await untilReady(page)
       await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
       await page.locator('[data-grade="3"]').waitFor()
       if (i === 0) await screenshot(page, 'final-review-card')
+      await untilReady(page)
       await page.keyboard.press('3')
     }
     await page.locator('[data-test="study-done"]').waitFor()
@@ -427,6 +431,7 @@ describe('interview date', () => {
     await page.locator('[data-test="show-answer"]').waitFor()
     const first = await page.locator('article.card').getAttribute('data-card-id')
     const kind = await page.locator('article.card').getAttribute('data-kind')
+    await untilReady(page)
     await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
     await page.locator('[data-grade="3"]').click()
     await expect.poll(async () => (await readStore<ReviewRow>(page, 'reviews')).length).toBe(7)

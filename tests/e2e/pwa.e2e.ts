@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { BASE_URL, CHROMIUM_ARGS, chromiumPath, launchBrowser, readStore, screenshot } from './browser'
+import { BASE_URL, CHROMIUM_ARGS, chromiumPath, launchBrowser, readStore, screenshot, untilReady } from './browser'
 import { startStaticServer } from './static-server'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -31,8 +31,10 @@ async function studyCards(page: Page, n: number) {
   for (let i = 0; i < n; i++) {
     await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
     const kind = await page.locator('article.card').getAttribute('data-kind')
+    await untilReady(page)
     await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
     await page.locator('[data-grade="3"]').waitFor()
+    await untilReady(page)
     await page.keyboard.press('3')
   }
 }

@@ -262,7 +262,8 @@ describe('review screen on a phone', () => {
     await page.keyboard.press('i')
     await page.locator('[data-test="card-info"] [data-test="stability"]').waitFor()
     await expect(page.locator('[data-test="card-info"] [data-test="deck"]').innerText()).resolves.toMatch(/rôle/i)
-    await expect(page.locator('[data-test="card-info"] [data-test="retrievability"]').innerText()).resolves.toMatch(/%/)
+    // A card never studied has no memory figures yet.
+    await expect(page.locator('[data-test="card-info"] [data-test="retrievability"]').innerText()).resolves.toBe('—')
     await screenshot(page, 'review-card-info')
     expect(await screenViolations(page, 'card info')).toEqual([])
     await page.keyboard.press('Escape')
@@ -300,6 +301,12 @@ describe('review screen on a phone', () => {
     )
     await page.goto(`${BASE_URL}/review/pm-role`)
     await page.locator(`article.card[data-card-id="${studied.cardId}"]`).waitFor()
+    // Its info: the memory figures of a card seen twelve days ago.
+    await page.keyboard.press('i')
+    await expect.poll(() => page.locator('[data-test="card-info"] [data-test="stability"]').innerText()).toBe('12 j')
+    await expect(page.locator('[data-test="card-info"] [data-test="retrievability"]').innerText()).resolves.toMatch(/^\d+\s?%$/)
+    await page.locator('[data-test="card-info-close"]').tap()
+    await page.locator('[data-test="card-info"]').waitFor({ state: 'detached' })
     const row = async () => (await readStore<ScheduleRow & { stability: number }>(page, 'schedules')).find((s) => s.cardId === studied.cardId)!
     await page.locator('[data-test="card-menu"]').tap()
     await page.locator('[data-action="forget"]').tap()
