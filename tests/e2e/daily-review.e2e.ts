@@ -1,7 +1,7 @@
 // A learner's first day: home shows what is due, a session with the keyboard, reload, undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
 
 interface ScheduleRow {
   cardId: string
@@ -38,10 +38,24 @@ afterAll(async () => {
 // card answered at 03:55 is due after the rollover; tests/e2e/review-rollover.e2e.ts covers that).
 const NOON_MS = Date.parse('2026-11-26T11:00:00Z')
 
-/** A fresh browser context whose clock starts at noon in Paris and runs on from there. */
+/**
+ * A fresh browser context whose clock starts at noon in Paris and runs on from there. Playwright's
+ * clock swaps `performance` for a fake whose marks and measures do nothing; the measures the app
+ * takes (read below) go to the browser's own, with the fake's `now()`.
+ */
 async function contextAtNoon(viewport: { width: number; height: number }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+  await context.addInitScript(() => {
+    ;(window as unknown as { nativePerformance: Performance }).nativePerformance = performance
+  })
   await context.clock.install({ time: NOON_MS })
+  await context.addInitScript(() => {
+    const native = (window as unknown as { nativePerformance?: Performance }).nativePerformance
+    if (!native || native === performance) return
+    for (const name of ['mark', 'measure', 'getEntries', 'getEntriesByName', 'getEntriesByType'] as const) {
+      Object.assign(performance, { [name]: native[name].bind(native) })
+    }
+  })
   return context
 }
 
@@ -83,6 +97,7 @@ describe('daily review', () => {
       await page.locator('[data-test="show-answer"]').waitFor()
       // Focus follows the flow (moved once the screen is painted): the card, then its answer.
       await page.waitForFunction(() => document.activeElement?.classList.contains('review__stage'))
+      await untilReady(page)
       await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter')
       await page.locator('[data-grade="3"]').waitFor()
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'back')
@@ -102,6 +117,7 @@ describe('daily review', () => {
           back.addEventListener('focusout', () => ((window as unknown as { leftWhileShown: boolean }).leftWhileShown = front() === shown), { once: true })
         })
       }
+      await untilReady(page)
       await page.keyboard.press(key)
       await page.waitForFunction((n) => document.querySelectorAll('[data-test="show-answer"]').length === 1 || n < 0, i)
       if (i === 0) expect(await page.evaluate(() => (window as unknown as { leftWhileShown?: boolean }).leftWhileShown)).toBe(true)
@@ -128,7 +144,10 @@ describe('daily review', () => {
     await page.locator('[data-test="show-answer"]').waitFor()
     const cardId = await page.locator('article.card').getAttribute('data-card-id')
     const snapshot = (await readStore<ScheduleRow>(page, 'schedules')).find((s) => s.cardId === cardId)!
+    await untilReady(page)
     await page.keyboard.press('Space')
+    await page.locator('[data-grade="2"]').waitFor()
+    await untilReady(page)
     await page.keyboard.press('2')
     await page.waitForFunction(() => document.querySelectorAll('[data-test="show-answer"], [data-test="wait"]').length === 1)
     expect(await readStore<ReviewRow>(page, 'reviews')).toHaveLength(6)
