@@ -328,7 +328,7 @@ export const useSessionStore = defineStore('session', () => {
         putOnScreen(loaded, clock.now())
         withPreviews()
       }
-      notice.value = last.kind === 'review' ? 'review.undone' : 'review.actions.undone'
+      notice.value = last.kind === 'review' ? 'review.undone' : 'study.actions.undone'
     } catch (e) {
       if (!(e instanceof StaleCardError || e instanceof NothingToUndoError)) throw e
       undoStack.value = []
@@ -352,7 +352,7 @@ export const useSessionStore = defineStore('session', () => {
       const now = clock.now()
       const today = dayIndex(now, { rolloverHour: settingsStore.settings.rolloverHour, timeZone: clock.timeZone() })
       const record = await applyCardAction(getDb(), shown.schedule, action, { today, nowMs: now, forget: settingsStore.scheduler.forget })
-      notice.value = `review.actions.done.${action.kind}`
+      notice.value = `study.actions.done.${action.kind}`
       if (!record) return
       undoStack.value = [...undoStack.value, { kind: 'action', record }]
       readAhead.drop(shown.schedule.cardId)

@@ -100,7 +100,7 @@ describe('actions on the card on screen', () => {
     await session.undo()
     expect(session.current?.card.id).toBe('c0')
     expect((await getDb().schedules.get('c0'))?.suspended).toBe(false)
-    expect(session.notice).toBe('review.actions.undone')
+    expect(session.notice).toBe('study.actions.undone')
     // Answering the card after its flag: its row's version is the flagged one.
     session.reveal()
     await session.grade(3)
