@@ -4,7 +4,7 @@
 import { scheduleAfter, type ActionContext, type BulkAction } from '../domain/browse/bulk-actions'
 import type { PmDatabase, ScheduleRow } from './database'
 import { invalidateStatsCache, statsCacheTables } from './stats-cache'
-import { StaleCardError } from './study-repository'
+import { StaleCardError } from './study-reads'
 
 export type CardAction = Extract<BulkAction, { kind: 'flag' | 'unflag' | 'suspend' | 'bury' | 'reset' }>
 

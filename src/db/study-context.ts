@@ -5,7 +5,7 @@ import type { Settings } from '../domain/settings'
 import { dayIndex, dayStartMs, type DayClock } from '../domain/time/study-day'
 import type { PmDatabase } from './database'
 import { listDecks } from './deck-repository'
-import { countReviewsSince, loadQueueCards } from './study-repository'
+import { countReviewsSince, loadQueueCards } from './study-reads'
 
 /** Meta key of today's extra limits (custom study). */
 export const META_EXTRA_TODAY = 'extra-today'

@@ -1,86 +1,15 @@
-// Reads for today's queue and the two writes of a review session: answer and undo, each one transaction.
+// A review session's answer: one transaction (answerCard), and the plan it writes (planAnswer).
+// Loaded beside FSRS when a session starts (it needs the scheduler anyway), not with the first
+// page. The reads and the errors are in study-reads.ts, re-exported here.
 import Dexie from 'dexie'
-import { CardState, memoryOf, type GradeValue } from '../domain/scheduling/schedule'
+import { memoryOf, type GradeValue } from '../domain/scheduling/schedule'
 import type { Scheduler } from '../domain/scheduling/scheduler'
-import { countToday, type TodayCounts } from '../domain/queue/daily-limits'
-import type { QueueCard } from '../domain/queue/build-queue'
-import { becomesLeech, isLeech, LEECH_TAG, withLeechTag, type LeechSettings } from '../domain/leech'
+import { becomesLeech, isLeech, withLeechTag, type LeechSettings } from '../domain/leech'
 import { DEFAULT_SETTINGS } from '../domain/settings'
 import type { CardRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
+import { StaleCardError } from './study-reads'
 
-/** The card was changed elsewhere (another tab, a sync) since it was shown: nothing was written. */
-export class StaleCardError extends Error {
-  constructor(readonly cardId: string) {
-    super(`card ${cardId} changed since it was shown`)
-    this.name = 'StaleCardError'
-  }
-}
-
-export class NothingToUndoError extends Error {
-  constructor(message = 'nothing to undo') {
-    super(message)
-    this.name = 'NothingToUndoError'
-  }
-}
-
-function studiable(s: ScheduleRow, today: number): boolean {
-  return !s.suspended && !s.retired && s.buriedUntilDay < today
-}
-
-/**
- * Cards that can be studied today: review cards due before the day ends, learning cards due before
- * `learnUntilMs` (the day's end, or later near the rollover: see learningHorizonMs), and every new
- * card (the queue builder applies the daily limits).
- */
-export async function loadQueueCards(db: PmDatabase, dayEndMs: number, today: number, learnUntilMs = dayEndMs): Promise<QueueCard[]> {
-  const until = (state: CardState) => (state === CardState.Review ? dayEndMs : Math.max(dayEndMs, learnUntilMs))
-  const due = await Promise.all(
-    [CardState.Learning, CardState.Review, CardState.Relearning].map((state) =>
-      db.schedules.where('[state+due]').between([state, -Infinity], [state, until(state)], true, false).toArray(),
-    ),
-  )
-  const fresh = await db.schedules.where('[state+due]').between([CardState.New, -Infinity], [CardState.New, Infinity]).toArray()
-  return [...due.flat(), ...fresh].filter((s) => studiable(s, today)).map(({ cardId, deckId, state, due, position }) => ({
-    cardId,
-    deckId,
-    state,
-    due,
-    position,
-  }))
-}
-
-export async function countReviewsSince(db: PmDatabase, sinceMs: number): Promise<TodayCounts> {
-  const rows = await db.reviews.where('reviewedAt').aboveOrEqual(sinceMs).toArray()
-  return countToday(rows.map((r) => r.before.state))
-}
-
-/** Several cards with their schedules, in one read (the review screen reads ahead). */
-export async function loadCardsForStudy(db: PmDatabase, cardIds: string[]): Promise<Array<{ card: CardRow; schedule: ScheduleRow }>> {
-  const [cards, schedules] = await db.transaction('r', db.cards, db.schedules, () => Promise.all([db.cards.bulkGet(cardIds), db.schedules.bulkGet(cardIds)]))
-  return cards.flatMap((card, i) => {
-    const schedule = schedules[i]
-    return card && schedule ? [{ card, schedule }] : []
-  })
-}
-
-export async function loadCardForStudy(db: PmDatabase, cardId: string): Promise<{ card: CardRow; schedule: ScheduleRow } | null> {
-  const [found] = await loadCardsForStudy(db, [cardId])
-  return found ?? null
-}
-
-/** The soonest due date among active cards that are not new, for "next card due" messages. */
-export async function nextDueAfter(db: PmDatabase, afterMs: number): Promise<number | null> {
-  let best: number | null = null
-  for (const state of [CardState.Learning, CardState.Review, CardState.Relearning]) {
-    const row = await db.schedules
-      .where('[state+due]')
-      .between([state, afterMs], [state, Infinity], false, true)
-      .filter((s) => !s.suspended && !s.retired)
-      .first()
-    if (row && (best === null || row.due < best)) best = row.due
-  }
-  return best
-}
+export * from './study-reads'
 
 export interface AnswerInput {
   cardId: string
@@ -223,32 +152,4 @@ export function planAnswer(current: ScheduleRow, input: Omit<AnswerInput, 'cardI
     afterVersion: schedule.version,
   }
   return { schedule, review, leech }
-}
-
-/**
- * Undo an answer: ONE transaction that restores the exact schedule from before it and removes its
- * log entry. Refused when the card changed again since (its row is at a later version). An answer
- * that first made the card a leech also takes the leech tag back off.
- */
-export async function undoReview(db: PmDatabase, reviewId?: string, leech: Pick<LeechSettings, 'leechThreshold'> = DEFAULT_SETTINGS): Promise<ScheduleRow> {
-  // The statistics cache's code (and the fact folding it uses) stays out of the first page: it loads
-  // here, before the transaction opens, since a transaction cannot wait for a module.
-  const { invalidateStatsCache, statsCacheTables } = await import('./stats-cache')
-  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...statsCacheTables(db)], async () => {
-    const review = reviewId ? await db.reviews.get(reviewId) : await db.reviews.orderBy('reviewedAt').last()
-    if (!review) throw new NothingToUndoError()
-    const current = await db.schedules.get(review.cardId)
-    if (!current || current.version !== review.afterVersion) throw new StaleCardError(review.cardId)
-    // Memory state and flags as they were; the version keeps counting up so stale tabs stay refused.
-    const restored: ScheduleRow = { ...review.before, version: current.version + 1 }
-    await db.schedules.put(restored)
-    await db.reviews.delete(review.id)
-    // The statistics cache may hold this review and this card's schedule.
-    await invalidateStatsCache(db, { reviewsFromMs: review.reviewedAt, cardIds: [review.cardId] })
-    if (review.before.lapses < leech.leechThreshold && review.after.lapses >= leech.leechThreshold) {
-      const card = await db.cards.get(review.cardId)
-      if (card && isLeech(card.tags)) await db.cards.put({ ...card, tags: card.tags.filter((t) => t !== LEECH_TAG) })
-    }
-    return restored
-  })
 }

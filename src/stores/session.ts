@@ -7,15 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDb, type CardRow, type ScheduleRow } from '../db/database'
 import type { CardAction, CardActionRecord } from '../db/card-actions'
-import {
-  answerCard,
-  loadCardForStudy,
-  planAnswer,
-  nextDueAfter,
-  NothingToUndoError,
-  StaleCardError,
-  undoReview,
-} from '../db/study-repository'
+import { loadCardForStudy, nextDueAfter, NothingToUndoError, StaleCardError } from '../db/study-reads'
 import {
   afterAnswer,
   learningHorizonMs,
@@ -59,6 +51,14 @@ export const MAX_ANSWER_MS = 60_000
 export const useSessionStore = defineStore('session', () => {
   const settingsStore = useSettingsStore()
   const readAhead = createReadAhead()
+  /**
+   * The answer's write (db/study-repository.ts). It loads beside FSRS when a session starts (an
+   * answer needs both), so the first page does not carry it and no answer waits for it.
+   */
+  let answerWrite: typeof import('../db/study-repository') | null = null
+  const loadAnswerWrite = async () => {
+    answerWrite ??= await import('../db/study-repository')
+  }
   const writes = createAnswerWrites()
 
   /** Deck being studied, or null for all decks. */
@@ -129,7 +129,7 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = null
     undoStack.value = []
     tally.reset()
-    await Promise.all([rebuildQueue(), settingsStore.loadScheduler(), source.loadDeckTitles()])
+    await Promise.all([rebuildQueue(), settingsStore.loadScheduler(), loadAnswerWrite(), source.loadDeckTitles()])
     await showNext()
   }
 
@@ -222,6 +222,9 @@ export const useSessionStore = defineStore('session', () => {
     if (sameCard) await sameCard
     const now = clock.now()
     if (practice.value) return practiceAnswer(shown, g, now)
+    // Loaded when the session started: only a failed load (offline, an update) leaves it to load now.
+    if (!answerWrite) await loadAnswerWrite()
+    const { planAnswer, answerCard } = answerWrite!
     const input = {
       cardId,
       grade: g,
@@ -315,6 +318,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       let restored: ScheduleRow
       if (last.kind === 'review') {
+        const { undoReview } = await import('../db/undo-review')
         restored = await undoReview(getDb(), last.reviewId, settingsStore.settings)
         tally.count(last.grade, last.durationMs, -1)
       } else {

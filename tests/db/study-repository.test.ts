@@ -9,8 +9,8 @@ import {
   nextDueAfter,
   NothingToUndoError,
   StaleCardError,
-  undoReview,
 } from '../../src/db/study-repository'
+import { undoReview } from '../../src/db/undo-review'
 import { loadStudyContext, queueFor } from '../../src/db/study-context'
 import { queueCounts } from '../../src/domain/queue/build-queue'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'

@@ -2,7 +2,7 @@
 // the next one is then a look-up, not a database read in the key press's task.
 import type { CardRow, ScheduleRow } from '../../db/database'
 import { getDb } from '../../db/database'
-import { loadCardsForStudy } from '../../db/study-repository'
+import { loadCardsForStudy } from '../../db/study-reads'
 import { pickNext, withoutCard, type StudyQueue } from '../../domain/queue/build-queue'
 
 export interface StudyRow {
