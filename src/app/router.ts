@@ -1,9 +1,10 @@
-// Routes: home and review are in the first bundle (the first review screen); the rest is lazy.
-// A lazy route names the message namespaces it uses (meta.messages): they load with its chunk.
+// Routes: home is in the first bundle; the rest is lazy. The review screen's chunk is fetched as
+// soon as home is idle (app/review-route.ts). A lazy route names the message namespaces it uses
+// (meta.messages): they load with its chunk.
 import { createRouter, createWebHistory, type RouteComponent } from 'vue-router'
 import { loadMessages, type Namespace } from '../i18n'
 import HomeView from '../views/HomeView.vue'
-import ReviewView from '../views/ReviewView.vue'
+import { loadReviewView } from './review-route'
 import { scrollBehavior } from './scroll-behavior'
 
 declare module 'vue-router' {
@@ -27,7 +28,7 @@ export function createAppRouter() {
     scrollBehavior,
     routes: [
       { path: '/', name: 'home', component: HomeView },
-      { path: '/review/:deckId?', name: 'review', component: ReviewView },
+      { path: '/review/:deckId?', name: 'review', component: loadReviewView },
       // Settings hold the leech rule (browse) and link to backups (data).
       { path: '/settings', name: 'settings', ...lazy(settings, ['settings', 'browse', 'data']) },
       { path: '/stats', name: 'stats', ...lazy(stats, ['stats']) },
