@@ -22,6 +22,8 @@ describe('ReviewStudyActions', () => {
       focusedWhenGraded.push(document.activeElement)
     })
     const w = mount(ReviewStudyActions, { attachTo: document.body, global: { plugins: [pinia, testI18n()] } })
+    // The grade bar loads with the review's other parts (review-parts.ts).
+    await vi.waitFor(() => expect(w.find('[data-grade="3"]').exists()).toBe(true))
     const good = w.find<HTMLButtonElement>('[data-grade="3"]')
     good.element.focus()
     expect(document.activeElement).toBe(good.element)
