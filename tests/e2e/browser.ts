@@ -1,18 +1,18 @@
 // Launches Debian's Chromium through playwright-core: never a downloaded browser, never a silent skip.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { browserHere } from './find-browser.mjs'
 import { E2E_PORT } from './global-setup'
 
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
 
+/** The browser `npm test` found (or installed) before the end-to-end tests: see find-browser.mjs. */
 export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH || '/usr/bin/chromium'
-  if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH.`)
-  }
-  return path
+  const found = browserHere()
+  if ('path' in found) return found.path
+  throw new Error('error' in found ? found.error : `No Chromium found: run node tests/e2e/find-browser.mjs, which installs Debian's chromium.`)
 }
 
 export const CHROMIUM_ARGS = [
