@@ -1,12 +1,12 @@
 // A review session: the card on screen with its four previews, answers, actions on the card and
 // undo. Its parts, in study/: where the cards come from (session-queue), the cards read ahead
 // (read-ahead), the answers being written (answer-writes), what the learner does on the card
-// (card-interaction), the double-tap guard (tap-guard), the end screen's counts (session-tally).
-// The actions' transactions are in db/card-actions.ts, loaded when first used.
+// (card-interaction), the double-tap guard (tap-guard), the end screen's counts (session-tally),
+// what undo walks back (undo-entry). The actions' transactions (db/card-actions.ts) load when used.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDb, type CardRow, type ScheduleRow } from '../db/database'
-import type { CardAction, CardActionRecord } from '../db/card-actions'
+import type { CardAction } from '../db/card-actions'
 import { loadCardForStudy, nextDueAfter, NothingToUndoError, StaleCardError } from '../db/study-reads'
 import {
   afterAnswer,
@@ -30,6 +30,7 @@ import { createReadAhead } from './study/read-ahead'
 import { createSessionQueue } from './study/session-queue'
 import { createSessionTally } from './study/session-tally'
 import { createTapGuard } from './study/tap-guard'
+import { takeBackEntry, type UndoEntry } from './study/undo-entry'
 
 export type Phase = 'loading' | 'question' | 'answer' | 'wait' | 'done'
 
@@ -40,10 +41,7 @@ export interface CurrentCard {
   previews: Previews | null
 }
 
-/** What undo walks back, newest last: an answer, or an action on a card (flag, suspend…). */
-export type UndoEntry =
-  | { kind: 'review'; reviewId: string; grade: GradeValue; durationMs: number }
-  | { kind: 'action'; record: CardActionRecord }
+export type { UndoEntry }
 
 /** Time on one card is capped, as Anki does, so a card left on screen does not skew the stats. */
 export const MAX_ANSWER_MS = 60_000
@@ -316,15 +314,8 @@ export const useSessionStore = defineStore('session', () => {
     }
     busy = true
     try {
-      let restored: ScheduleRow
-      if (last.kind === 'review') {
-        const { undoReview } = await import('../db/undo-review')
-        restored = await undoReview(getDb(), last.reviewId, settingsStore.settings)
-        tally.count(last.grade, last.durationMs, -1)
-      } else {
-        const { undoCardAction } = await import('../db/card-actions')
-        restored = await undoCardAction(getDb(), last.record)
-      }
+      const restored = await takeBackEntry(last, settingsStore.settings)
+      if (last.kind === 'review') tally.count(last.grade, last.durationMs, -1)
       undoStack.value = undoStack.value.slice(0, -1)
       queue.value = restoreCard(queue.value, restored)
       const loaded = await loadCardForStudy(getDb(), restored.cardId)
