@@ -17,6 +17,10 @@ import { useSettingsStore } from '../../src/stores/settings'
 import HomeView from '../../src/views/HomeView.vue'
 import { testI18n } from './i18n'
 
+// Home's lazy parts (the interview card, the backup reminder, the review screen fetched when idle)
+// are not what these tests look at, and must not load after a test ends.
+vi.mock('../../src/app/review-route', () => ({ prefetchReview: () => undefined, loadReviewView: () => Promise.resolve({}) }))
+
 const NOW = Date.parse('2026-11-27T10:00:00+01:00')
 const TOTAL = manifest.reduce((n, d) => n + d.cards, 0)
 const Empty = { template: '<div />' }
@@ -44,7 +48,7 @@ async function mountHome() {
     ],
   })
   await router.push('/')
-  const w = mount(HomeView, { global: { plugins: [testI18n(), router] } })
+  const w = mount(HomeView, { global: { plugins: [testI18n(), router], stubs: { HomeInterviewPlan: true, HomeBackupReminder: true } } })
   await vi.waitFor(async () => {
     await flushPromises()
     expect(w.find('[data-test="total-counts"]').exists()).toBe(true)
