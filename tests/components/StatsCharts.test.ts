@@ -182,7 +182,28 @@ describe('StatsMemory', () => {
     expect(s.labels.at(-1)).toBe('≥ 730 j')
     expect(norm(s.summary)).toContain('classe la plus fréquente : ≥ 730 j (3)')
     expect(d.datasets[0]!.data[9]).toBe(4)
-    expect(w.find('[data-test="recall-now"]').text()).toContain('3')
-    expect(norm(w.find('[data-test="average-r"]').text())).toContain('85 %')
+    expect(norm(w.find('[data-test="recall-now"]').text())).toContain('environ 3 sur 4')
+    expect(norm(w.find('[data-test="recall-now"]').text())).toContain('moyenne 85 %')
+  })
+
+  it('after a first pass with failures, shows what lasts, not the near-100 % recall of right after a review', () => {
+    const cards = emptyCardTotals()
+    cards.studied = 19
+    cards.retrievability[19] = 19
+    cards.retrievabilitySum = 19
+    cards.retrievabilityLaterSum = 11
+    cards.mastered = 0
+    cards.stability[2] = 19
+    cards.stabilitySumDays = 19 * 3
+    cards.difficulty[5] = 19
+    cards.difficultySum = 19 * 6
+    const w = mount(StatsMemory, { props: { cards }, global })
+    expect(norm(w.find('[data-test="mastery-definition"]').text())).toContain('stabilité de 21 j ou plus')
+    expect(norm(w.find('[data-test="mastered"] .facts__big').text())).toBe('0')
+    expect(norm(w.find('[data-test="recall-later"] .facts__big').text())).toBe('11 sur 19')
+    // The note on the sum of recall probabilities sits under the figure it describes.
+    expect(norm(w.find('[data-test="recall-later"] .facts__note').text())).toContain('somme des probabilités de rappel')
+    expect(norm(w.find('[data-test="average-r-later"] .facts__big').text())).toBe('58 %')
+    expect(w.find('[data-test="average-r"]').exists()).toBe(false)
   })
 })

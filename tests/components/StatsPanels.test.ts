@@ -100,17 +100,27 @@ describe('StatsCardCounts', () => {
 describe('StatsDeckMastery', () => {
   const deck = (id: string, title: string): DeckRow => ({ id, title: { fr: title, en: title }, origin: 'builtin', contentHash: 'x', position: 0, retired: false })
   const rows = [
-    { deckId: 'role', total: 10, mastered: 8, shaky: 1, neverStudied: 1, masteredShare: 0.8, neverStudiedShare: 0.1 },
-    { deckId: 'b2b', total: 4, mastered: 1, shaky: 1, neverStudied: 2, masteredShare: 0.25, neverStudiedShare: 0.5 },
+    { deckId: 'role', total: 10, mastered: 8, shaky: 1, neverStudied: 1, studied: 9, masteredShare: 0.8, neverStudiedShare: 0.1, recallLater: 0.9 },
+    { deckId: 'b2b', total: 4, mastered: 1, shaky: 1, neverStudied: 2, studied: 2, masteredShare: 0.25, neverStudiedShare: 0.5, recallLater: 0.6 },
   ]
+  const untouched = { deckId: 'saas', total: 5, mastered: 0, shaky: 0, neverStudied: 5, studied: 0, masteredShare: 0, neverStudiedShare: 1, recallLater: null }
 
   it('shows each deck with its mastered share, and names the one to work on', () => {
     const w = mount(StatsDeckMastery, { props: { rows, decks: [deck('role', 'Le rôle'), deck('b2b', 'B2B ou B2C')] }, global: { plugins: [testI18n(), createPinia()] } })
-    expect(shown(w.find('[data-test="weakest-deck"]'))).toBe('À travailler en priorité : B2B ou B2C.')
+    expect(shown(w.find('[data-test="weakest-deck"]'))).toBe('À travailler en priorité : B2B ou B2C (rappel moyen dans 30 jours : 60 %).')
+    expect(w.text()).toContain('stabilité de 21')
     const li = w.find('li[data-deck="b2b"]')
     expect(shown(li.find('.deck__head'))).toBe('B2B ou B2C 25 %')
     expect(norm(li.attributes('aria-label')!)).toBe('B2B ou B2C : 25 % maîtrisées, 25 % à consolider, 50 % jamais étudiées, sur 4 cartes.')
     expect(shown(li.find('.deck__meta'))).toBe('Maîtrisées : 1 · à consolider : 1 · jamais étudiées : 2 (50 %)')
+  })
+
+  it('points at the weakest studied deck, and lists the never-studied decks apart', () => {
+    const decks = [deck('role', 'Le rôle'), deck('b2b', 'B2B ou B2C'), deck('saas', 'SaaS')]
+    const w = mount(StatsDeckMastery, { props: { rows: [untouched, ...rows], decks }, global: { plugins: [testI18n(), createPinia()] } })
+    expect(shown(w.find('[data-test="weakest-deck"]'))).toContain('B2B ou B2C')
+    expect(w.find('li[data-deck="saas"]').exists()).toBe(false)
+    expect(shown(w.find('[data-test="not-studied"]'))).toBe('Pas encore étudiés : SaaS.')
   })
 
   it('names no weakest deck when only one is shown', () => {

@@ -84,12 +84,16 @@ describe('StatsView', () => {
     expect(w.findAll('[data-section="stats-decks"] li[data-deck]').map((li) => li.attributes('data-deck'))).toEqual([deckId])
   })
 
-  it('says there is nothing yet before the first review, and opens on the deck in the address', async () => {
+  it('shows a short empty state, not a table of dashes, before the first review, and opens on the deck in the address', async () => {
     await useAppStore().start()
     const deckId = (await getDb().decks.orderBy('position').first())!.id
     const { w } = await mountAt(`/stats?deck=${deckId}`)
     expect(w.find('[data-test="no-reviews"]').exists()).toBe(true)
     expect((w.find('[data-test="deck-filter"]').element as HTMLSelectElement).value).toBe(deckId)
-    expect(w.find('[data-test="today-again"] .tile__value').text()).toBe('—')
+    expect(w.find('[data-test="no-reviews"] h2').text()).toBe('Pas encore de statistiques')
+    expect(w.find('[data-test="stats-start"]').exists()).toBe(true)
+    expect(w.find('[data-section="stats-retention"]').exists()).toBe(false)
+    expect(w.find('[data-test="today-again"]').exists()).toBe(false)
+    expect(w.text()).not.toContain('—')
   })
 })

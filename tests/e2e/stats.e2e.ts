@@ -7,14 +7,14 @@ import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import { dailySeries, streaks, todaySummary } from '../../src/domain/stats/activity'
 import { answerButtons } from '../../src/domain/stats/buttons'
-import { deckMastery, forecastSummary, memorySummary } from '../../src/domain/stats/card-figures'
+import { deckMastery, forecastSummary, memorySummary, neverStudiedDecks, weakestDeck } from '../../src/domain/stats/card-figures'
 import { cardTotalsOf, createCardAccumulator } from '../../src/domain/stats/card-totals'
 import { heatmap } from '../../src/domain/stats/chart-data'
 import { RETENTION_PERIODS, retentionTable } from '../../src/domain/stats/retention'
 import { reviewDaysOf, type ReviewDays } from '../../src/domain/stats/review-days'
 import { BUTTON_GROUPS } from '../../src/domain/stats/review-kind'
 import { formatPercent } from '../../src/components/stats/stats-format'
-import { newSchedules, simulateHistory } from '../fixtures/simulate-history'
+import { answerLikeTheApp, newSchedules, simulateHistory } from '../fixtures/simulate-history'
 import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR } from './browser'
 
 const TIME_ZONE = 'Europe/Paris'
@@ -147,6 +147,8 @@ async function expectFigures(page: Page, reviews: ReviewRow[], schedules: Schedu
   if (m.studied > 0) {
     expect(await num(page, '[data-test="recall-now"]')).toBeCloseTo(m.expectedRecalled, 6)
     expect(await num(page, '[data-test="recall-now"]', 'data-studied')).toBe(m.studied)
+    expect(await num(page, '[data-test="recall-later"]')).toBeCloseTo(m.expectedRecalledLater, 6)
+    expect(await num(page, '[data-test="mastered"]')).toBe(m.mastered)
   }
 
   const b = answerButtons(d, 30)
@@ -186,7 +188,7 @@ describe('stats screen', () => {
     // Per-deck mastery: every deck, in home order, with the domain's counts.
     const acc = createCardAccumulator(NOW, dayClock, scheduler.retrievability)
     schedules.forEach(acc.add)
-    const rows = deckMastery(acc.byDeck(), deckOrder)
+    const rows = deckMastery(acc.byDeck(), deckOrder).filter((r) => r.studied > 0)
     expect(await page.locator('[data-section="stats-decks"] li[data-deck]').evaluateAll((els) => els.map((e) => e.getAttribute('data-deck')))).toEqual(rows.map((r) => r.deckId))
     for (const r of rows) {
       const li = `[data-section="stats-decks"] li[data-deck="${r.deckId}"]`
@@ -253,6 +255,63 @@ describe('stats screen', () => {
       }
     }, 120_000)
   }
+
+  it('shows a new learner a short empty state, not a table of dashes', async () => {
+    const context = await newContext(PHONE)
+    const page = await openApp(context)
+    await openStats(page)
+    await expect(page.locator('[data-test="no-reviews"] h2').innerText()).resolves.toBe('Pas encore de statistiques')
+    expect(await page.locator('[data-section]').count()).toBe(0)
+    expect(await page.locator('main').innerText()).not.toContain('—')
+    await screenshot(page, 'stats-new-learner')
+    await context.close()
+  }, 60_000)
+
+  it('after a first pass with 3 cards failed minutes before, shows no mastery and points at a studied deck', async () => {
+    const context = await newContext(PHONE)
+    const page = await openApp(context)
+    const synced = await readStore<ScheduleRow>(page, 'schedules')
+    // 19 cards of one deck seen once, 20 minutes ago; 3 failed, then passed 5 minutes ago.
+    const studiedDeck = deckOrder.find((id) => synced.filter((s) => s.deckId === id).length >= 19)!
+    const firstPass = synced.filter((s) => s.deckId === studiedDeck).slice(0, 19)
+    const rows: ScheduleRow[] = []
+    const log: ReviewRow[] = []
+    firstPass.forEach((s, i) => {
+      let step = answerLikeTheApp(scheduler, s, i < 3 ? 1 : 3, NOW - 20 * 60_000 + i * 1000, 8000, `p${i}a`)
+      log.push(step.review)
+      if (i < 3) {
+        step = answerLikeTheApp(scheduler, step.schedule, 3, NOW - 5 * 60_000 + i * 1000, 8000, `p${i}b`)
+        log.push(step.review)
+      }
+      rows.push(step.schedule)
+    })
+    await writeRows(page, 'schedules', rows)
+    await writeRows(page, 'reviews', log)
+    await openStats(page)
+    const all = synced.map((s) => rows.find((r) => r.cardId === s.cardId) ?? s)
+    const m = memorySummary(cardTotalsOf(all, NOW, dayClock, scheduler.retrievability))
+    expect(m.studied).toBe(19)
+    expect(m.averageRetrievability!).toBeGreaterThan(0.95)
+    expect(await num(page, '[data-test="mastered"]')).toBe(0)
+    expect(await num(page, '[data-test="recall-later"]')).toBeLessThan(17)
+    expect(await num(page, '[data-test="average-r-later"]')).toBeLessThan(0.85)
+    const acc = createCardAccumulator(NOW, dayClock, scheduler.retrievability)
+    all.forEach(acc.add)
+    const decks = deckMastery(acc.byDeck(), deckOrder)
+    expect(weakestDeck(decks)?.deckId).toBe(studiedDeck)
+    const weakest = spaces(await page.locator('[data-test="weakest-deck"]').innerText())
+    const title = (await readStore<{ id: string; title: string | { fr: string } }>(page, 'decks')).find((d) => d.id === studiedDeck)!.title
+    expect(weakest).toContain(spaces(typeof title === 'string' ? title : title.fr))
+    expect(neverStudiedDecks(decks).length).toBe(decks.length - 1)
+    expect(await page.locator('[data-section="stats-decks"] li[data-deck]').count()).toBe(1)
+    await expect(page.locator('[data-test="not-studied"]').isVisible()).resolves.toBe(true)
+    await screenshot(page, 'stats-first-pass')
+    await page.locator('[data-section="stats-memory"]').scrollIntoViewIfNeeded()
+    await screenshot(page, 'stats-first-pass-memory')
+    await page.locator('[data-section="stats-decks"]').scrollIntoViewIfNeeded()
+    await screenshot(page, 'stats-first-pass-decks')
+    await context.close()
+  }, 60_000)
 
   it('opens with 10,000 cards and 100,000 reviews without freezing the page (timings printed)', async () => {
     const started = Date.now()

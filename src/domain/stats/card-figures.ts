@@ -30,6 +30,9 @@ export interface MemorySummary {
   /** Sum of retrievabilities: how many studied cards the learner would recall right now. */
   expectedRecalled: number
   averageRetrievability: number | null
+  /** The same RECALL_HORIZON_DAYS ahead with no review: what lasts, unlike recall just after a review. */
+  expectedRecalledLater: number
+  averageRetrievabilityLater: number | null
   mastered: number
   averageStabilityDays: number | null
   /** FSRS difficulty 1-10 shown as 0-1, as in Anki. */
@@ -42,6 +45,8 @@ export function memorySummary(t: CardTotals): MemorySummary {
     studied: n,
     expectedRecalled: t.retrievabilitySum,
     averageRetrievability: n === 0 ? null : t.retrievabilitySum / n,
+    expectedRecalledLater: t.retrievabilityLaterSum,
+    averageRetrievabilityLater: n === 0 ? null : t.retrievabilityLaterSum / n,
     mastered: t.mastered,
     averageStabilityDays: n === 0 ? null : t.stabilitySumDays / n,
     averageDifficulty: n === 0 ? null : (t.difficultySum / n - 1) / 9,
@@ -55,8 +60,11 @@ export interface DeckMastery {
   /** Studied but below the mastery threshold: the part that needs work. */
   shaky: number
   neverStudied: number
+  studied: number
   masteredShare: number
   neverStudiedShare: number
+  /** Average recall of the studied cards RECALL_HORIZON_DAYS ahead; null when none is studied. */
+  recallLater: number | null
 }
 
 /** One row per deck, in the order given; decks without cards are left out. */
@@ -71,18 +79,28 @@ export function deckMastery(byDeck: ReadonlyMap<string, CardTotals>, deckIds: re
       mastered: t.mastered,
       shaky: t.total - t.mastered - t.neverStudied,
       neverStudied: t.neverStudied,
+      studied: t.studied,
       masteredShare: t.mastered / t.total,
       neverStudiedShare: t.neverStudied / t.total,
+      recallLater: t.studied === 0 ? null : t.retrievabilityLaterSum / t.studied,
     })
   }
   return rows
 }
 
-/** The deck that most needs work before an interview: lowest mastered share, then most never studied. */
+/**
+ * The studied deck that most needs work: lowest recall RECALL_HORIZON_DAYS ahead (mastery is 0 for
+ * every deck after a first pass, so it cannot rank them), then lowest mastered share. Decks never
+ * studied are not candidates: they are listed apart.
+ */
 export function weakestDeck(rows: readonly DeckMastery[]): DeckMastery | null {
   let best: DeckMastery | null = null
   for (const r of rows) {
-    if (!best || r.masteredShare < best.masteredShare || (r.masteredShare === best.masteredShare && r.neverStudiedShare > best.neverStudiedShare)) best = r
+    if (r.recallLater === null) continue
+    if (!best || r.recallLater < best.recallLater! || (r.recallLater === best.recallLater && r.masteredShare < best.masteredShare)) best = r
   }
   return best
 }
+
+/** Decks with cards, none of them studied yet. */
+export const neverStudiedDecks = (rows: readonly DeckMastery[]) => rows.filter((r) => r.studied === 0)

@@ -7,8 +7,14 @@ import { isMature } from './review-kind'
 export const FORECAST_DAYS = 30
 /** Retrievability histogram: 20 bins of 5 %. */
 export const R_BINS = 20
-/** A card recalled with probability 0.9 or more counts as mastered (the default desired retention). */
-export const MASTERED_R = 0.9
+/**
+ * A card counts as mastered once FSRS expects it to be kept 21 days or more (stability >= 21 days,
+ * Anki's "mature"): recall right after a review is near 1 for every card, even one failed minutes ago.
+ */
+export const MASTERED_STABILITY_DAYS = 21
+/** The lasting recall figures look this far ahead, without any review in between. */
+export const RECALL_HORIZON_DAYS = 30
+const DAY_MS = 86_400_000
 /** Upper bounds (days) of the stability bins; the last bin is open-ended. */
 export const STABILITY_BOUNDS_DAYS = [1, 2, 4, 7, 14, 30, 60, 120, 240, 365, 730] as const
 /** Difficulty histogram: 10 bins over FSRS's 1-10 scale, shown as 0-100 %. */
@@ -54,7 +60,9 @@ export interface CardTotals {
   retrievability: number[]
   /** Expected number of studied cards recalled right now. */
   retrievabilitySum: number
-  /** Studied cards with retrievability >= MASTERED_R. */
+  /** Expected number of studied cards recalled RECALL_HORIZON_DAYS from now, with no review until then. */
+  retrievabilityLaterSum: number
+  /** Studied cards with stability >= MASTERED_STABILITY_DAYS. */
   mastered: number
   stability: number[]
   stabilitySumDays: number
@@ -73,6 +81,7 @@ export function emptyCardTotals(): CardTotals {
     studied: 0,
     retrievability: new Array<number>(R_BINS).fill(0),
     retrievabilitySum: 0,
+    retrievabilityLaterSum: 0,
     mastered: 0,
     stability: new Array<number>(STABILITY_BOUNDS_DAYS.length + 1).fill(0),
     stabilitySumDays: 0,
@@ -138,7 +147,8 @@ export function createCardAccumulator(nowMs: number, clock: DayClock, retrievabi
     const r = retrievability(s, s.cardId, nowMs)
     t.retrievability[Math.min(R_BINS - 1, Math.max(0, Math.floor(r * R_BINS)))]! += 1
     t.retrievabilitySum += r
-    if (r >= MASTERED_R) t.mastered++
+    t.retrievabilityLaterSum += retrievability(s, s.cardId, nowMs + RECALL_HORIZON_DAYS * DAY_MS)
+    if (s.stability >= MASTERED_STABILITY_DAYS) t.mastered++
     t.stability[stabilityBin(s.stability)]! += 1
     t.stabilitySumDays += s.stability
     t.difficulty[difficultyBin(s.difficulty)]! += 1
@@ -163,6 +173,7 @@ export function combineCardTotals(parts: Iterable<CardTotals>): CardTotals {
     out.studied += p.studied
     addInto(out.retrievability, p.retrievability)
     out.retrievabilitySum += p.retrievabilitySum
+    out.retrievabilityLaterSum += p.retrievabilityLaterSum
     out.mastered += p.mastered
     addInto(out.stability, p.stability)
     out.stabilitySumDays += p.stabilitySumDays
