@@ -175,7 +175,8 @@ describe('StatsMemory', () => {
     const w = mount(StatsMemory, { props: { cards }, global })
     const [r, s, d] = [chartProps(w, 0), chartProps(w, 1), chartProps(w, 2)]
     expect(r.labels).toHaveLength(20)
-    expect(r.tooltipTitles![19]).toBe('95–100 %')
+    expect(r.tooltipTitles![19]).toBe(new Intl.NumberFormat('fr', { style: 'percent' }).formatRange(0.95, 1))
+    expect(norm(r.tooltipTitles![19]!)).toBe('95–100 %')
     expect(r.datasets[0]!.data[19]).toBe(3)
     expect(s.labels[0]).toBe('< 1 j')
     expect(s.labels[1]).toBe('1–2 j')
@@ -184,6 +185,22 @@ describe('StatsMemory', () => {
     expect(d.datasets[0]!.data[9]).toBe(4)
     expect(norm(w.find('[data-test="recall-now"]').text())).toContain('environ 3 sur 4')
     expect(norm(w.find('[data-test="recall-now"]').text())).toContain('moyenne 85 %')
+  })
+
+  it('writes percents as each language does: "90 %" with a no-break space in French, "90%" in English', () => {
+    const cards = emptyCardTotals()
+    cards.studied = 2
+    cards.retrievability[19] = 2
+    cards.retrievabilitySum = 1.9
+    cards.retrievabilityLaterSum = 1.8
+    const en = mount(StatsMemory, { props: { cards }, global: { ...global, plugins: [testI18n('en')] } })
+    expect(chartProps(en, 0).tooltipTitles![19]).toBe('95% – 100%')
+    expect(en.text()).toContain('falls to 90%.')
+    expect(en.find('[data-test="average-r-later"] .facts__big').text()).toBe('90%')
+    const fr = mount(StatsMemory, { props: { cards }, global })
+    expect(fr.text()).toContain('tombe à 90\u202f%.')
+    // Intl's French percent sign follows a no-break space (U+00A0 or U+202F depending on the data version).
+    expect(fr.find('[data-test="average-r-later"] .facts__big').text()).toMatch(/^90[\u00a0\u202f]%$/)
   })
 
   it('after a first pass with failures, shows what lasts, not the near-100 % recall of right after a review', () => {

@@ -130,6 +130,25 @@ describe('StatsDeckMastery', () => {
 })
 
 describe('StatsHeatmap', () => {
+  it('on a phone, draws the recent weeks only, large enough to read, and says so', async () => {
+    const wide = window.matchMedia
+    window.matchMedia = ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
+    try {
+      const d = reviewDaysOf([review(0, 3, 3), review(-200, 3, 3)], NOW, paris)
+      const w = mount(StatsHeatmap, { props: { heatmap: heatmap(d), streaks: { current: 1, longest: 1, studiedToday: true }, today: TODAY }, global: { plugins: [testI18n()] } })
+      await nextTick()
+      const cells = w.findAll('svg.heat__svg rect')
+      expect(cells.length).toBeLessThanOrEqual(18 * 7)
+      expect(cells.length).toBeGreaterThan(17 * 7)
+      expect(w.findAll('svg.heat__svg')).toHaveLength(1)
+      expect(w.find('svg.heat__svg').attributes('viewBox')).toBe('0 0 232 96')
+      expect(w.find('rect.heat__cell--today').exists()).toBe(true)
+      expect(shown(w.find('[data-test="heatmap-recent"]'))).toBe('Les 18 dernières semaines ; l’année entière sur un écran plus large.')
+    } finally {
+      window.matchMedia = wide
+    }
+  })
+
   it('draws one cell per day of the year, today outlined, each with its date and count', async () => {
     const d = reviewDaysOf([review(0, 3, 3), review(0, 3, 4), review(-2, 1, 3)], NOW, paris)
     const w = mount(StatsHeatmap, { props: { heatmap: heatmap(d), streaks: { current: 1, longest: 1, studiedToday: true }, today: TODAY }, global: { plugins: [testI18n()] } })

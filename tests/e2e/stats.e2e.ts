@@ -310,6 +310,19 @@ describe('stats screen', () => {
     await screenshot(page, 'stats-first-pass-memory')
     await page.locator('[data-section="stats-decks"]').scrollIntoViewIfNeeded()
     await screenshot(page, 'stats-first-pass-decks')
+    // The calendar on a phone: the recent weeks, cells readable, no month label cut at the right edge.
+    await page.locator('[data-section="stats-heatmap"]').scrollIntoViewIfNeeded()
+    await page.locator('.heat[data-drawn="true"]').waitFor()
+    const heat = await page.locator('svg.heat__svg').evaluate((svg) => {
+      const box = svg.getBoundingClientRect()
+      return {
+        cell: svg.querySelector('rect')!.getBoundingClientRect().width,
+        cut: [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > box.right + 0.5).map((t) => t.textContent),
+      }
+    })
+    expect(heat.cell).toBeGreaterThanOrEqual(11)
+    expect(heat.cut).toEqual([])
+    await screenshot(page, 'stats-first-pass-heatmap')
     await context.close()
   }, 60_000)
 

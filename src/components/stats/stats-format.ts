@@ -27,6 +27,11 @@ export function formatPercent(locale: string, share: number | null, digits = 1):
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share)
 }
 
+/** 0.95, 1 → "95–100 %" (fr) or "95% – 100%" (en): a range of shares, as each language writes it. */
+export function formatPercentRange(locale: string, from: number, to: number): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).formatRange(from, to)
+}
+
 /** Time spent: "45 s", "12 min", "3 h 05 min". */
 export function formatSpent(locale: string, ms: number): string {
   const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
