@@ -1,5 +1,6 @@
 // Display formats that depend on the language: intervals, "when" and durations.
 import type { Composer } from 'petite-vue-i18n'
+import type { LimitNote } from '../domain/queue/limit-notes'
 import { intervalLabel } from '../domain/scheduling/format-interval'
 
 type T = Composer['t']
@@ -31,4 +32,12 @@ export function formatDuration(locale: string, ms: number): string {
 /** 12345 → "12 345" (fr) or "12,345" (en): counts shown in a sentence. */
 export function formatNumber(locale: string, n: number): string {
   return n.toLocaleString(locale)
+}
+
+/** Which daily limit keeps cards back and how many wait: home's line and the review's end screen. */
+export function formatLimitNote(t: T, note: LimitNote): string {
+  const perDay = t(note.kind === 'new' ? 'home.limit.newPerDay' : 'home.limit.reviewsPerDay', { n: note.perDay }, note.perDay)
+  const limit = note.extraToday > 0 ? t('home.limit.withExtra', { limit: perDay, n: note.extraToday }) : perDay
+  const waiting = t('home.limit.waiting', { n: note.waiting }, note.waiting)
+  return t(note.reached ? 'home.limit.reached' : 'home.limit.applies', { limit, waiting })
 }

@@ -77,7 +77,7 @@ export const useSessionStore = defineStore('session', () => {
   const { answered, againCount, timeSpentMs, lastAnswer } = tally
   const nextDueMs = ref<number | null>(null)
   const source = createSessionQueue(() => settingsStore.settings)
-  const { held, extraToday, deckTitles } = source
+  const { held, limits, deckTitles } = source
   /** Cards chosen elsewhere (final review, custom study), or null for today's queue. */
   const chosen = ref<string[] | null>(null)
   /** Practice: answers are neither written nor logged, schedules stay as they are. */
@@ -395,7 +395,7 @@ export const useSessionStore = defineStore('session', () => {
   return {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
     nextDueMs, counts, picked, covered, notes, optionOrder, proposed, saveError, guarded, lastAnswer,
-    held, extraToday, deckTitles, chosen, practice,
+    held, limits, deckTitles, chosen, practice,
     start, startWith, showNext, reveal, grade, undo, act, stop, pick, toggleKeyPoint, onPrefetch: readAhead.onPrefetch,
   }
 })

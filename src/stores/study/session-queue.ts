@@ -5,6 +5,7 @@ import { ref, shallowRef } from 'vue'
 import { getDb, type ScheduleRow } from '../../db/database'
 import { heldBackFor, loadStudyContext, queueFor } from '../../db/study-context'
 import type { HeldBack, StudyQueue } from '../../domain/queue/build-queue'
+import { limitNotes, type LimitNote } from '../../domain/queue/limit-notes'
 import type { LocalizedText } from '../../domain/content/localized'
 import type { Settings } from '../../domain/settings'
 import { nextRolloverMs } from '../../domain/time/study-day'
@@ -13,8 +14,8 @@ import { clock } from '../../composables/clock'
 export function createSessionQueue(settings: () => Settings) {
   /** Cards that today's limits keep out of the session (shown when it runs out). */
   const held = ref<HeldBack>({ new: 0, review: 0 })
-  /** What custom study added to today's limits. */
-  const extraToday = ref({ newCards: 0, reviews: 0 })
+  /** Which daily limits hold those cards back (said when the session runs out, as home says it). */
+  const limits = shallowRef<LimitNote[]>([])
   const deckTitles = shallowRef<ReadonlyMap<string, LocalizedText>>(new Map())
   /** End of the study day the queue was built for (the next rollover). */
   let dayEndMs = 0
@@ -28,6 +29,7 @@ export function createSessionQueue(settings: () => Settings) {
         .filter((s): s is ScheduleRow => !!s && !s.suspended && !s.retired)
         .map(({ cardId, deckId: deck, state, due, position }) => ({ cardId, deckId: deck, state, due, position }))
       held.value = { new: 0, review: 0 }
+      limits.value = []
       return { learning: [], main }
     }
     const started = performance.now()
@@ -36,7 +38,7 @@ export function createSessionQueue(settings: () => Settings) {
     // Cards already answered in this session are counted by the log, so the limits stay right.
     const queue = queueFor(ctx, settings(), deckId)
     held.value = heldBackFor(ctx, settings(), deckId)
-    extraToday.value = ctx.extra
+    limits.value = limitNotes(settings(), ctx.today, ctx.extra, held.value)
     performance.measure('queue-build', { start: started, end: performance.now() })
     return queue
   }
@@ -46,5 +48,5 @@ export function createSessionQueue(settings: () => Settings) {
     deckTitles.value = new Map((await getDb().decks.toArray()).map((d) => [d.id, d.title]))
   }
 
-  return { held, extraToday, deckTitles, dayEndMs: () => dayEndMs, load, loadDeckTitles }
+  return { held, limits, deckTitles, dayEndMs: () => dayEndMs, load, loadDeckTitles }
 }
