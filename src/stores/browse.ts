@@ -65,8 +65,10 @@ export const useBrowseStore = defineStore('browse', () => {
   const selection = shallowRef<ReadonlySet<string>>(new Set())
   /** Today's study day, read at each load. */
   const day = ref({ today: 0, dayEndMs: 0 })
-  /** Where the list was scrolled, so coming back from a card's detail keeps the place. */
+  /** Where the page was scrolled, so coming back from a card's detail keeps the place. */
   const listScrollTop = ref(0)
+  /** The rows' measured heights (the virtual list's own cache, opaque here), kept for the same reason. */
+  const listMeasurements = shallowRef<readonly unknown[]>([])
   let lang: StudyLanguage = 'fr'
 
   const deckOrder = computed(() => decks.value.map((d) => d.id))
@@ -248,7 +250,7 @@ export const useBrowseStore = defineStore('browse', () => {
   }
 
   return {
-    filter, sort, items, decks, sizes, loading, loaded, selection, day, listScrollTop, deckOrder, userDecks, visible,
+    filter, sort, items, decks, sizes, loading, loaded, selection, day, listScrollTop, listMeasurements, deckOrder, userDecks, visible,
     load, loadDecks, setSort, clearFilters, toggle, selectVisible, apply, detail,
     addDeck, rename, setHidden, sizeOf, removeDeck, entry, saveDraft, prepareImport, commitImport, exportDeck,
   }
