@@ -14,8 +14,8 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** Answers the first cards of the review with Easy: they get a history and a due date days ahead. */
-async function study(page: Page, n: number): Promise<string[]> {
+/** Answers the first cards of the review (Easy: a due date days ahead; Good: still learning). */
+async function study(page: Page, n: number, grade: '3' | '4' = '4'): Promise<string[]> {
   await page.goto(`${BASE_URL}/review`)
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
@@ -26,9 +26,9 @@ async function study(page: Page, n: number): Promise<string[]> {
     ids.push((await page.locator('article.card').getAttribute('data-card-id'))!)
     await untilReady(page)
     await page.keyboard.press(((await page.locator('article.card').getAttribute('data-kind')) === 'choice' ? '2' : 'Space'))
-    await page.locator('[data-grade="4"]').waitFor()
+    await page.locator(`[data-grade="${grade}"]`).waitFor()
     await untilReady(page)
-    await page.keyboard.press('4')
+    await page.keyboard.press(grade)
   }
   return ids
 }
@@ -187,7 +187,7 @@ describe('Browse on a phone', () => {
   it('stays good on a 1280x800 desktop: the page scrolls, rows on one meta line, no inner scroll box', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' })
     const page = await context.newPage()
-    const [studied] = await study(page, 1)
+    const [studied] = await study(page, 1, '3')
     await openBrowse(page)
     expect(await scrolling(page)).toEqual({ pageScrolls: true, innerScrollBox: false, horizontal: false })
     const facts = await rowFacts(page, studied!)
@@ -201,6 +201,23 @@ describe('Browse on a phone', () => {
     await screenshot(page, 'browse-desktop-filters')
     await page.locator(`[data-card="${studied}"] a`).click()
     await page.locator('[data-test="history"]').waitFor()
+    // The card's facts keep their words whole ("En apprentissage" was cut to "apprentiss / age").
+    const cutWords = await page.evaluate(() => {
+      const out: string[] = []
+      for (const dd of document.querySelectorAll('[data-test="facts"] dd')) {
+        const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange()
+            range.setStart(node, m.index)
+            range.setEnd(node, m.index + m[0].length)
+            if (range.getClientRects().length > 1) out.push(m[0])
+          }
+        }
+      }
+      return out
+    })
+    expect(cutWords).toEqual([])
     await screenshot(page, 'browse-detail-desktop')
     await context.close()
   })
