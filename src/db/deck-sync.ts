@@ -4,6 +4,7 @@ import type { CardContent, CompiledDeck } from '../domain/content/card'
 import { LEECH_TAG, withLeechTag } from '../domain/leech'
 import { newMemoryState, type Schedule } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase } from './database'
+import { builtinDeckRow } from './first-visit'
 
 // The start-up check lives apart so that the first page does not carry the sync itself.
 export { builtinDecksUpToDate } from './deck-check'
@@ -41,15 +42,7 @@ export async function syncBuiltinDecks(db: PmDatabase, decks: readonly CompiledD
     const deckIds = new Set(decks.map((d) => d.id))
     const deckRows: DeckRow[] = decks.map((deck, position) => {
       if (!existingDecks.has(deck.id)) report.decksAdded++
-      const row: DeckRow = {
-        id: deck.id,
-        title: deck.title,
-        origin: 'builtin',
-        contentHash: deck.hash,
-        position,
-        retired: false,
-      }
-      if (deck.description !== undefined) row.description = deck.description
+      const row = builtinDeckRow(deck, position)
       // Hiding is the learner's choice: a content update keeps it.
       if (existingDecks.get(deck.id)?.hidden) row.hidden = true
       return row
