@@ -68,9 +68,12 @@ export const useOptimizerStore = defineStore('optimizer', () => {
     result.value = null
     rescheduled.value = null
     const { fsrsWeights } = settingsStore.settings
+    const start = performance.now()
     result.value = await run(() =>
       optimiseInWorker({ type: 'optimise', ...logClock(), currentWeights: fsrsWeights ? [...fsrsWeights] : null }, (p) => (phase.value = p)),
     )
+    // Read by the benchmark (tests/bench): the whole run as the learner waits for it, and its parts.
+    performance.measure('optimiser-run', { start, detail: JSON.parse(JSON.stringify(result.value)) })
   }
 
   async function apply() {
@@ -97,6 +100,7 @@ export const useOptimizerStore = defineStore('optimizer', () => {
   async function simulate() {
     const s = settingsStore.settings
     const i = interview.value
+    const simulateStart = performance.now()
     simulation.value = await run(() =>
       simulateInWorker(
         {
@@ -114,6 +118,7 @@ export const useOptimizerStore = defineStore('optimizer', () => {
         (p) => (phase.value = p),
       ),
     )
+    performance.measure('optimiser-simulate', { start: simulateStart, detail: JSON.parse(JSON.stringify(simulation.value)) })
   }
 
   const suggestion = () => (simulation.value ? bestRetention(simulation.value.results) : null)
