@@ -3,13 +3,14 @@
 // year at each desired retention. Started on demand: its WebAssembly never loads with the app.
 import initFsrs, { Fsrs } from 'fsrs-browser'
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url'
-import { openAppDb, readLogAndSchedules } from '../db/optimizer-idb'
-import type { ReviewRow, ScheduleRow } from '../db/database'
+import { openAppDb, readLogFacts, readNewCardIds, readSchedules } from '../db/optimizer-idb'
+import type { ScheduleRow } from '../db/database'
+import type { ReviewFacts } from '../domain/stats/review-facts'
 import { evaluateWeights, heldOutFrom, trainingSample } from '../domain/optimizer/evaluate'
-import { fsrsItems, reviewsNeeded } from '../domain/optimizer/fsrs-items'
+import { fsrsItems, reviewsNeeded, type ItemReview } from '../domain/optimizer/fsrs-items'
 import { DEFAULT_FIRST_RATINGS, DEFAULT_RECALL_RATINGS, RETENTIONS, simulate, type SimCards, type SimSettings } from '../domain/optimizer/simulate'
 import { checkedWeights, DEFAULT_WEIGHTS, fitIsBetter } from '../domain/optimizer/weights'
-import { CardState } from '../domain/scheduling/schedule'
+import { CardState, type GradeValue } from '../domain/scheduling/schedule'
 import { dayIndex, type DayClock } from '../domain/time/study-day'
 import { PmDatabase } from '../db/database'
 import { rescheduleAll } from '../db/optimizer-repository'
@@ -29,13 +30,24 @@ const scope = self as unknown as {
 
 let wasmReady: Promise<unknown> | null = null
 
-async function readLog(req: LogClock) {
+async function withDb<T>(req: LogClock, read: (idb: IDBDatabase) => Promise<T>): Promise<T> {
   const idb = await openAppDb(req.dbName)
   try {
-    return await readLogAndSchedules(idb)
+    return await read(idb)
   } finally {
     idb.close()
   }
+}
+
+/** The log's facts as the conversion reads reviews (in log order: its sort keeps that order). */
+function itemReviews(parts: readonly ReviewFacts[]): ItemReview[] {
+  const out: ItemReview[] = []
+  for (const p of parts) {
+    for (let i = 0; i < p.reviewedAt.length; i++) {
+      out.push({ id: '', cardId: p.cardIds![p.card![i]!]!, grade: p.grade[i] as GradeValue, reviewedAt: p.reviewedAt[i]!, before: { state: p.stateBefore[i] as CardState } })
+    }
+  }
+  return out
 }
 
 const clockOf = (req: LogClock): DayClock => ({ timeZone: req.timeZone, rolloverHour: req.rolloverHour })
@@ -43,10 +55,11 @@ const clockOf = (req: LogClock): DayClock => ({ timeZone: req.timeZone, rollover
 async function optimise(req: OptimiseRequest, phase: (p: 'reading' | 'training' | 'checking') => void): Promise<OptimiseReply> {
   phase('reading')
   const t0 = performance.now()
-  const { reviews, schedules } = await readLog(req)
+  const { parts, newCards } = await withDb(req, async (idb) => ({ ...(await readLogFacts(idb)), newCards: await readNewCardIds(idb) }))
   const t1 = performance.now()
-  const reviewed = new Set(reviews.map((r) => r.cardId))
-  const resetCards = new Set(schedules.filter((s) => s.state === CardState.New && reviewed.has(s.cardId)).map((s) => s.cardId))
+  const reviews = itemReviews(parts)
+  // A card new now although it has reviews was reset since its last one.
+  const resetCards = new Set(newCards)
   const items = fsrsItems({ reviews, resetCards, clock: clockOf(req), nowMs: req.nowMs })
   const counts = { read: items.read, used: items.used, leftOut: items.leftOut }
   const needed = reviewsNeeded(items)
@@ -83,12 +96,16 @@ async function optimise(req: OptimiseRequest, phase: (p: 'reading' | 'training' 
 }
 
 /** Shares of each grade on first answers and on recalled reviews, or Anki's defaults with too few. */
-function ratingShares(reviews: readonly ReviewRow[]) {
+function ratingShares(parts: readonly ReviewFacts[]) {
   const first = [0, 0, 0, 0]
   const recall = [0, 0, 0]
-  for (const r of reviews) {
-    if (r.before?.state === CardState.New) first[r.grade - 1]!++
-    else if (r.before?.state === CardState.Review && r.grade > 1) recall[r.grade - 2]!++
+  for (const p of parts) {
+    for (let i = 0; i < p.grade.length; i++) {
+      const grade = p.grade[i]!
+      if (grade < 1 || grade > 4) continue
+      if (p.stateBefore[i] === CardState.New) first[grade - 1]!++
+      else if (p.stateBefore[i] === CardState.Review && grade > 1) recall[grade - 2]!++
+    }
   }
   const enough = (a: number[]) => a.reduce((x, y) => x + y, 0) >= 100
   return { firstRatings: enough(first) ? first : [...DEFAULT_FIRST_RATINGS], recallRatings: enough(recall) ? recall : [...DEFAULT_RECALL_RATINGS] }
@@ -122,7 +139,7 @@ function simCards(schedules: readonly ScheduleRow[], req: SimulateRequest): SimC
 
 async function simulateYear(req: SimulateRequest): Promise<SimulateReply> {
   const t0 = performance.now()
-  const { reviews, schedules } = await readLog(req)
+  const { parts, schedules } = await withDb(req, async (idb) => ({ ...(await readLogFacts(idb)), schedules: await readSchedules(idb) }))
   const cards = simCards(schedules, req)
   const base: Omit<SimSettings, 'desiredRetention'> = {
     weights: checkedWeights(req.weights) ?? DEFAULT_WEIGHTS,
@@ -132,7 +149,7 @@ async function simulateYear(req: SimulateRequest): Promise<SimulateReply> {
     maximumIntervalDays: req.maximumIntervalDays,
     learningSteps: req.learningSteps,
     relearningSteps: req.relearningSteps,
-    ...ratingShares(reviews),
+    ...ratingShares(parts),
   }
   const results = RETENTIONS.map((desiredRetention) => simulate(cards, { ...base, desiredRetention }))
   let interview: SimulateReply['interview'] = null

@@ -111,3 +111,27 @@ describe('simulating a year', () => {
     expect(boosted.reviewsPerDay).toBeGreaterThan(plain.reviewsPerDay)
   })
 })
+
+describe('the simulator’s FSRS formulas', () => {
+  it('give ts-fsrs’s stability, difficulty, recall and interval', async () => {
+    const { FSRSAlgorithm, generatorParameters } = await import('ts-fsrs')
+    const { fsrsModel } = await import('../../src/domain/optimizer/simulate')
+    const weights = default_w.map((w, i) => (i === 9 ? w * 1.3 : i === 19 ? w * 0.7 : w))
+    const model = fsrsModel(weights, 36500)
+    for (const r of [0.7, 0.9, 0.97]) {
+      const alg = new FSRSAlgorithm(generatorParameters({ w: weights, request_retention: r, enable_short_term: true, enable_fuzz: false }))
+      let mine = { s: 0, d: 0 }
+      model.first(mine, 3)
+      let theirs = alg.next_state(null, 0, 3)
+      for (const [t, g] of [[0, 3], [0, 1], [1, 3], [4, 2], [10, 1], [0, 3], [3, 4], [30, 3]] as const) {
+        model.next(mine, t, g)
+        theirs = alg.next_state(theirs, t, g)
+        expect(mine.s).toBeCloseTo(theirs.stability, 5)
+        expect(mine.d).toBeCloseTo(theirs.difficulty, 5)
+        expect(model.recall(t + 2, mine.s)).toBeCloseTo(alg.forgetting_curve(t + 2, theirs.stability), 6)
+        expect(model.interval(mine.s, r)).toBe(alg.next_interval(theirs.stability, 0))
+      }
+      mine = { s: 0, d: 0 }
+    }
+  })
+})

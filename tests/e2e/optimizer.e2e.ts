@@ -105,7 +105,7 @@ describe('FSRS optimiser', () => {
     await page.locator('[data-test="applied"]').waitFor({ state: 'detached' })
     expect((await settingsRow(page))!.fsrsWeights).toBeNull()
     await context.close()
-  })
+  }, 300_000)
 
   it('says how many more reviews are needed with too little history', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
@@ -116,5 +116,5 @@ describe('FSRS optimiser', () => {
     expect(await page.locator('[data-test="too-little"]').textContent()).toMatch(/Il faut encore \d+ révisions/)
     expect((await settingsRow(page))?.fsrsWeights ?? null).toBeNull()
     await context.close()
-  })
+  }, 120_000)
 })
