@@ -7,6 +7,9 @@ import { generateData } from '../bench/generate-data'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
 
+/** The meta row of the interview date (src/db/interview-repository.ts). */
+const INTERVIEW_DATE_KEY = 'interviewDate'
+
 let browser: Browser
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -107,14 +110,25 @@ describe('FSRS optimiser', () => {
     await context.close()
   }, 300_000)
 
-  it('says how many more reviews are needed with too little history', async () => {
+  it('says how many more reviews are needed with too little history, and prices a higher retention until the interview', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
     const page = await appWithHistory(context, 30, 20)
+    await writeRows(page, 'meta', [{ key: INTERVIEW_DATE_KEY, value: Date.now() + 12 * 86_400_000 }])
     await page.goto(`${BASE_URL}/settings`)
     await page.locator('[data-test="optimise"]').click()
     await page.locator('[data-test="too-little"]').waitFor({ timeout: 60_000 })
     expect(await page.locator('[data-test="too-little"]').textContent()).toMatch(/Il faut encore \d+ révisions/)
     expect((await settingsRow(page))?.fsrsWeights ?? null).toBeNull()
+
+    await page.locator('[data-test="simulate"]').click()
+    await page.locator('[data-test="interview-offer"]').waitFor({ timeout: 60_000 })
+    expect(await page.locator('[data-test="interview-offer"]').textContent()).toMatch(/viser 95\s?% sur les decks d’entretien coûterait [\d,]+ révisions de plus par jour/)
+    await page.locator('[data-test="interview-start"]').click()
+    await page.locator('[data-test="interview-active"]').waitFor()
+    const boost = (await settingsRow(page))!.interviewRetention!
+    expect(boost.desiredRetention).toBe(0.95)
+    expect(boost.deckIds).toContain('interview')
+    expect(boost.untilMs).toBeGreaterThan(Date.now())
     await context.close()
   }, 120_000)
 })
