@@ -21,19 +21,22 @@ export interface MergeResult {
   report: MergeReport
 }
 
-const byTime = (a: ReviewLike, b: ReviewLike) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** What a replay reads of a review. */
+export type ReplayedReview = Pick<ReviewLike, 'id' | 'reviewedAt' | 'grade' | 'deckId'> & { before: { state: number } }
+
+const byTime = (a: ReplayedReview, b: ReplayedReview) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
  * A card's memory state from its whole history, in time order, from a new card. A review taken
  * while the card was new on its device, although the replayed card is not new, means the card was
  * reset there (Browse's "reset"): the replay resets it too, so that intent is kept.
  */
-export function replayHistory(cardId: string, reviews: readonly ReviewLike[], scheduler: Scheduler): MemoryState {
+export function replayHistory(cardId: string, reviews: readonly ReplayedReview[], scheduler: Scheduler): MemoryState {
   const ordered = [...reviews].sort(byTime)
   let state = newMemoryState(ordered[0]?.reviewedAt ?? 0)
   for (const r of ordered) {
     if (r.before.state === CardState.New && state.state !== CardState.New) state = scheduler.forget(state, cardId, r.reviewedAt)
-    state = scheduler.answer(state, cardId, r.grade, r.reviewedAt).next
+    state = scheduler.answer(state, cardId, r.grade, r.reviewedAt, r.deckId).next
   }
   return state
 }
