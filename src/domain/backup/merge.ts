@@ -40,7 +40,7 @@ export function replayHistory(cardId: string, reviews: readonly ReviewLike[], sc
     durationMs: 0,
     wasNew: r.before.state === CardState.New,
   }))
-  return replayCardLog(cardId, orderCardLog(events), scheduler).state
+  return replayCardLog(cardId, orderCardLog(events), scheduler, { resetOnNewAnswer: true }).state
 }
 
 function keyed(rows: readonly Row[], table: BackupTableName): Map<string, Row> {

@@ -1,6 +1,7 @@
-// A card's memory state from its synced log: answers and resets in time order, from a new card,
-// with the backup merge's replay rules (an answer given to a card that was new on its device resets
-// the card first).
+// A card's memory state from its log: answers and resets in time order, from a new card. Sync sends
+// resets as events. A backup holds no reset events, so its merge infers one from an answer given to
+// a card that was new on its device (Browse's reset); sync must not: two devices answering a card
+// for the first time while offline is the common case, not a reset.
 import { CardState, newMemoryState, type MemoryState } from '../scheduling/schedule'
 import type { Scheduler } from '../scheduling/scheduler'
 import type { CardEvent } from './replica'
@@ -11,7 +12,12 @@ export interface ReplayedReview {
   after: MemoryState
 }
 
-export function replayCardLog(cardId: string, ordered: readonly CardEvent[], scheduler: Scheduler): { state: MemoryState; reviews: ReplayedReview[] } {
+export function replayCardLog(
+  cardId: string,
+  ordered: readonly CardEvent[],
+  scheduler: Scheduler,
+  options: { resetOnNewAnswer: boolean } = { resetOnNewAnswer: false },
+): { state: MemoryState; reviews: ReplayedReview[] } {
   const first = ordered[0]
   let state = newMemoryState(first ? (first.k === 'review' ? first.reviewedAt : first.at) : 0)
   const reviews: ReplayedReview[] = []
@@ -20,7 +26,7 @@ export function replayCardLog(cardId: string, ordered: readonly CardEvent[], sch
       if (state.state !== CardState.New) state = scheduler.forget(state, cardId, event.at)
       continue
     }
-    if (event.wasNew && state.state !== CardState.New) state = scheduler.forget(state, cardId, event.reviewedAt)
+    if (options.resetOnNewAnswer && event.wasNew && state.state !== CardState.New) state = scheduler.forget(state, cardId, event.reviewedAt)
     const before = state
     state = scheduler.answer(state, cardId, event.grade, event.reviewedAt).next
     reviews.push({ id: event.id, before, after: state })
