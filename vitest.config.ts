@@ -11,7 +11,7 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   test: {
-    include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/decks/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+    include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/decks/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     // Fixed zone for tests that read local time; tests needing other zones pass one explicitly.

@@ -15,7 +15,7 @@ import {
 } from '../domain/backup/format'
 import { mergeBackup, type MergeReport } from '../domain/backup/merge'
 import type { Scheduler } from '../domain/scheduling/scheduler'
-import type { PmDatabase } from './database'
+import { SYNC_TABLES, type PmDatabase } from './database'
 import { invalidateStatsCache, STATS_CACHE_TABLES, statsCacheTables } from './stats-cache'
 
 export type ImportMode = 'replace' | 'merge'
@@ -23,8 +23,9 @@ export type ImportReport = { mode: 'replace'; counts: BackupCounts } | { mode: '
 
 /** The tables of the database, checked against the backup format: a new table must be added to it. */
 function tablesOf(db: PmDatabase) {
-  // The statistics cache is derived from the other tables: never backed up.
-  const names = db.tables.map((t) => t.name).filter((n) => !STATS_CACHE_TABLES.includes(n as never)).sort()
+  // The statistics cache is derived from the other tables, and sync's tables are this device's
+  // bookkeeping and key: never backed up.
+  const names = db.tables.map((t) => t.name).filter((n) => !STATS_CACHE_TABLES.includes(n as never) && !SYNC_TABLES.includes(n as never)).sort()
   const known = [...BACKUP_TABLES].sort()
   if (names.join() !== known.join()) {
     throw new Error(`the backup format does not cover the tables ${names.filter((n) => !known.includes(n as never)).join(', ')}`)

@@ -6,6 +6,8 @@ import { STATE_OF, type Narrowing } from '../domain/browse/browse-items'
 import { CardState } from '../domain/scheduling/schedule'
 import type { CardRow, DeckRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
 import { invalidateForDeletedReviews, invalidateStatsCache, statsCacheTables } from './stats-cache'
+import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
+import { cardStateRecords, resetRecord } from '../domain/sync/local-records'
 import { UserContentError } from './user-content-repository'
 
 export type { Narrowing }
@@ -132,11 +134,20 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
       const next = s ? scheduleAfter(action, s, ctx) : null
       return next ? [next] : []
     })
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     // Most actions touch only schedules: the cards are not even read.
     if (!USER_CARDS_ONLY.has(action.kind)) {
-      const changed = changedSchedules(await getMany(db.schedules, cardIds, (s) => s.cardId))
+      const rows = await getMany(db.schedules, cardIds, (s) => s.cardId)
+      const changed = changedSchedules(rows)
       await db.schedules.bulkPut(changed)
+      // The learner's other devices get the same change: a reset as a step of each card's log.
+      const before = new Map(rows.flatMap((s) => (s ? [[s.cardId, s] as const] : [])))
+      await queueChanges(
+        db,
+        changed.flatMap((s) =>
+          action.kind === 'reset' ? [resetRecord(crypto.randomUUID(), s.cardId, ctx.nowMs)] : cardStateRecords(s.cardId, before.get(s.cardId)!, s, () => syncStamp(ctx.nowMs)),
+        ),
+      )
       if (changed.length > 0) await invalidateStatsCache(db, { cardIds: changed.map((s) => s.cardId) })
       return result(changed.map((s) => s.cardId), changed)
     }

@@ -4,6 +4,7 @@ import type { CardContent } from '../domain/content/card'
 import type { LocalizedText } from '../domain/content/localized'
 import type { GradeValue, MemoryState, Schedule } from '../domain/scheduling/schedule'
 import type { ReviewDaysRow, ReviewFactsRow, StatsCacheRow } from './stats-cache'
+import type { SyncRecord } from '../domain/sync/records'
 
 export interface DeckRow {
   id: string
@@ -87,6 +88,50 @@ export interface MockInterviewRow {
   answers: MockAnswerRow[]
 }
 
+/** A change waiting to be pushed to the sync space, written in the same transaction as the change. */
+export interface SyncOutboxRow {
+  seq?: number
+  /** The change's id on the server: a retried push is stored once. */
+  id: string
+  record: SyncRecord
+}
+
+/** Sync bookkeeping (the space key, the cursor, the last result): never backed up. */
+export interface SyncStateRow {
+  key: string
+  value: unknown
+}
+
+/** The winning stamp of one register field (`entity:key:field`). */
+export interface SyncStampRow {
+  key: string
+  hlc: string
+}
+
+/** An answer or a reset removed by an undo, on this device or another: it never comes back. */
+export interface SyncRemovedRow {
+  id: string
+  cardId: string
+}
+
+/** A card reset (forget) as a step of its log, replayed with its answers. */
+export interface SyncResetRow {
+  id: string
+  cardId: string
+  at: number
+}
+
+/** A change that could not be read here (another app version, or tampering): kept apart, shown. */
+export interface SyncSetAsideRow {
+  seq?: number
+  changeId: string
+  reason: 'decrypt' | 'version' | 'invalid'
+  at: number
+}
+
+/** Sync's tables: this device's bookkeeping (and the space key), never backed up. */
+export const SYNC_TABLES = ['syncOutbox', 'syncState', 'syncStamps', 'syncRemoved', 'syncResets', 'syncSetAside'] as const
+
 export const DB_NAME = 'pm-cards'
 
 export class PmDatabase extends Dexie {
@@ -101,6 +146,13 @@ export class PmDatabase extends Dexie {
   statsCache!: Table<StatsCacheRow, StatsCacheRow['key']>
   reviewFacts!: EntityTable<ReviewFactsRow, 'seq'>
   reviewDays!: EntityTable<ReviewDaysRow, 'seq'>
+  /** Sync between devices (src/sync, src/db/sync-*.ts); never backed up. */
+  syncOutbox!: EntityTable<SyncOutboxRow, 'seq'>
+  syncState!: EntityTable<SyncStateRow, 'key'>
+  syncStamps!: EntityTable<SyncStampRow, 'key'>
+  syncRemoved!: EntityTable<SyncRemovedRow, 'id'>
+  syncResets!: EntityTable<SyncResetRow, 'id'>
+  syncSetAside!: EntityTable<SyncSetAsideRow, 'seq'>
 
   constructor(name = DB_NAME) {
     // Strict durability: a grade is on disk when the transaction completes, even if the tab dies.
@@ -137,6 +189,17 @@ export class PmDatabase extends Dexie {
           delete s.flagged
         }),
     )
+    // 2026-12-04: sync between a learner's devices (issue 18): the outbox of changes to push, the
+    // winning stamps of the registers, undo tombstones, resets as log events, changes set aside,
+    // and the space's bookkeeping. No data moves.
+    this.version(5).stores({
+      syncOutbox: '++seq',
+      syncState: 'key',
+      syncStamps: 'key',
+      syncRemoved: 'id',
+      syncResets: 'id, cardId',
+      syncSetAside: '++seq',
+    })
   }
 }
 

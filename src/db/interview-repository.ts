@@ -5,6 +5,8 @@ import { listDecks } from './deck-repository'
 import { META_INTERVIEW_DATE } from './home-reads'
 import { isLeech, withLeechTag } from '../domain/leech'
 import { planAnswer, StaleCardError, type AnswerInput, type AnswerResult } from './study-repository'
+import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
+import { answerRecords } from './sync-answer-records'
 
 const TIMER_KEY = 'interviewTimerSeconds'
 const DECLINED_KEY = 'interviewPlanDeclined'
@@ -33,11 +35,12 @@ export async function loadInterviewPrefs(db: PmDatabase): Promise<InterviewPrefs
 }
 
 /** Setting or clearing the date also forgets a declined offer: a new date, a new plan. */
-export async function saveInterviewDate(db: PmDatabase, dateMs: number | null): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
+export async function saveInterviewDate(db: PmDatabase, dateMs: number | null, nowMs = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.meta, ...outboxTables(db)], async () => {
     if (dateMs === null) await db.meta.delete(META_INTERVIEW_DATE)
     else await db.meta.put({ key: META_INTERVIEW_DATE, value: dateMs })
     await db.meta.delete(DECLINED_KEY)
+    await queueChanges(db, [{ k: 'set', entity: 'meta', key: META_INTERVIEW_DATE, fields: { value: dateMs }, hlc: syncStamp(nowMs) }])
   })
 }
 
@@ -88,7 +91,7 @@ export class MockInterviewClosedError extends Error {
 export async function createMockInterview(db: PmDatabase, row: MockInterviewRow): Promise<MockInterviewRow> {
   if (row.cardIds.length === 0) throw new RangeError('mockInterviews: a mock interview needs at least one question')
   const clean: MockInterviewRow = { ...row, cardIds: [...row.cardIds], answers: [], finishedAt: null }
-  await db.transaction('rw', db.mockInterviews, async () => {
+  await db.transaction('rw', [db.mockInterviews, ...outboxTables(db)], async () => {
     const open = await db.mockInterviews.filter((m) => m.finishedAt === null).toArray()
     for (const m of open) await closeRow(db, m, row.startedAt)
     await db.mockInterviews.add(clean)
@@ -103,12 +106,13 @@ async function closeRow(db: PmDatabase, m: MockInterviewRow, nowMs: number): Pro
   }
   const closed = { ...m, finishedAt: nowMs }
   await db.mockInterviews.put(closed)
+  await queueChanges(db, [{ k: 'set', entity: 'mockInterview', key: closed.id, fields: { row: closed }, hlc: syncStamp(nowMs) }])
   return closed
 }
 
 /** Ends a mock interview early: kept with the answers given, or dropped when there are none. */
 export async function closeMockInterview(db: PmDatabase, mockId: string, nowMs: number): Promise<MockInterviewRow | null> {
-  return db.transaction('rw', db.mockInterviews, async () => {
+  return db.transaction('rw', [db.mockInterviews, ...outboxTables(db)], async () => {
     const m = await db.mockInterviews.get(mockId)
     if (!m || m.finishedAt !== null) return m ?? null
     return closeRow(db, m, nowMs)
@@ -129,7 +133,7 @@ export interface MockAnswerInput {
  */
 export async function recordMockAnswer(db: PmDatabase, input: MockAnswerInput): Promise<{ mock: MockInterviewRow; review: ReviewRow | null }> {
   // Every table the answer transaction may touch (cards: leech tagging) is in this one.
-  return db.transaction('rw', [db.schedules, db.reviews, db.cards, db.mockInterviews], async () => {
+  return db.transaction('rw', [db.schedules, db.reviews, db.cards, db.mockInterviews, ...outboxTables(db)], async () => {
     const m = await db.mockInterviews.get(input.mockId)
     if (!m || m.finishedAt !== null || m.cardIds[m.answers.length] !== input.answer.cardId) throw new MockInterviewClosedError(input.mockId)
     if ((m.mode === 'review') !== (input.review !== undefined)) throw new TypeError(`mockInterviews: a ${m.mode} answer for ${m.id}`)
@@ -141,6 +145,7 @@ export async function recordMockAnswer(db: PmDatabase, input: MockAnswerInput): 
     const answers = [...m.answers, answer]
     const mock: MockInterviewRow = { ...m, answers, finishedAt: answers.length >= m.cardIds.length ? input.answer.answeredAt : null }
     await db.mockInterviews.put(mock)
+    await queueChanges(db, [{ k: 'set', entity: 'mockInterview', key: mock.id, fields: { row: mock }, hlc: syncStamp(input.answer.answeredAt) }])
     return { mock, review }
   })
 }
@@ -152,16 +157,18 @@ export async function recordMockAnswer(db: PmDatabase, input: MockAnswerInput): 
  */
 export async function answerInTransaction(db: PmDatabase, input: AnswerInput): Promise<AnswerResult> {
   const reviewId = (input.newId ?? (() => crypto.randomUUID()))()
-  return db.transaction('rw', db.schedules, db.reviews, db.cards, async () => {
+  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...outboxTables(db)], async () => {
     const current = await db.schedules.get(input.cardId)
     if (!current || current.version !== input.shown.version) throw new StaleCardError(input.cardId)
     const planned = planAnswer(current, input, reviewId)
+    let tagged: CardRow | undefined
     if (planned.leech) {
       const card = await db.cards.get(current.cardId)
-      if (card && !isLeech(card.tags)) await db.cards.put({ ...card, tags: withLeechTag(card.tags) })
+      if (card && !isLeech(card.tags)) await db.cards.put((tagged = { ...card, tags: withLeechTag(card.tags) }))
     }
     await db.schedules.put(planned.schedule)
     await db.reviews.add(planned.review)
+    await queueChanges(db, answerRecords(planned, tagged))
     return planned
   })
 }

@@ -1,6 +1,8 @@
 // Settings storage: one row, read through the normaliser so old or damaged values fall back to defaults.
 import { normalizeSettings, type Settings } from '../domain/settings'
 import type { PmDatabase } from './database'
+import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
+import { SYNCED_SETTINGS } from './sync-registers'
 
 const KEY = 'settings'
 
@@ -9,8 +11,14 @@ export async function loadSettings(db: PmDatabase): Promise<Settings> {
   return normalizeSettings(row?.value)
 }
 
-export async function saveSettings(db: PmDatabase, settings: Settings): Promise<Settings> {
+export async function saveSettings(db: PmDatabase, settings: Settings, nowMs = Date.now()): Promise<Settings> {
   const clean = normalizeSettings(JSON.parse(JSON.stringify(settings)))  // drops Vue proxies
-  await db.settings.put({ key: KEY, value: clean })
+  await db.transaction('rw', [db.settings, ...outboxTables(db)], async () => {
+    const before = normalizeSettings((await db.settings.get(KEY))?.value)
+    await db.settings.put({ key: KEY, value: clean })
+    // The learner's settings that changed travel, one register a setting (theme and the like stay here).
+    const changed = SYNCED_SETTINGS.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(clean[name]))
+    await queueChanges(db, changed.map((name) => ({ k: 'set', entity: 'setting', key: name, fields: { value: clean[name] }, hlc: syncStamp(nowMs) })))
+  })
   return clean
 }

@@ -4,6 +4,8 @@
 import type { CardRow, PmDatabase, ScheduleRow } from './database'
 import { invalidateStatsCache, statsCacheTables } from './stats-cache'
 import type { AnswerResult } from './study-repository'
+import { outboxTables, queueChanges } from './sync-outbox'
+import { removeRecord } from '../domain/sync/local-records'
 
 /** The rows a committed stale answer replaced (undefined: there was none). */
 export interface Replaced {
@@ -23,12 +25,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function takeBackStale(db: PmDatabase, planned: AnswerResult, stale: Replaced): Promise<void> {
   const cardId = planned.schedule.cardId
-  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...statsCacheTables(db)], async () => {
+  return db.transaction('rw', [db.schedules, db.reviews, db.cards, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     const [now, card] = await Promise.all([db.schedules.get(cardId), db.cards.get(cardId)])
     if (now === undefined || !same(now, planned.schedule)) return
     if (stale.schedule) await db.schedules.put(stale.schedule)
     else await db.schedules.delete(cardId)
     await db.reviews.delete(planned.review.id)
+    await queueChanges(db, [removeRecord(planned.review.id, cardId)])
     // The leech tag this answer put on the card: the card as it was, with the answer.
     if (stale.tagged && same(card, stale.tagged)) {
       if (stale.card) await db.cards.put(stale.card)

@@ -8,6 +8,8 @@ import { becomesLeech, isLeech, withLeechTag, type LeechSettings } from '../doma
 import { DEFAULT_SETTINGS } from '../domain/settings'
 import type { CardRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
 import { StaleCardError } from './study-reads'
+import { outboxStoreNames, queueChangesNative } from './sync-outbox'
+import { answerRecords } from './sync-answer-records'
 
 export * from './study-reads'
 
@@ -65,7 +67,7 @@ function answerNatively(db: PmDatabase, input: AnswerInput, reviewId: string): P
   return new Promise((resolve, reject) => {
     const idb = db.backendDB()
     // Strict durability, as the database's own transactions (see PmDatabase).
-    const tx = idb.transaction(['schedules', 'reviews', 'cards'], 'readwrite', { durability: 'strict' })
+    const tx = idb.transaction(['schedules', 'reviews', 'cards', ...outboxStoreNames()], 'readwrite', { durability: 'strict' })
     let refused: Error | undefined
     // Refused, or a row the store cannot take: nothing is written, and the reason is kept.
     const guarded = (step: () => void) => () => {
@@ -112,6 +114,8 @@ function answerNatively(db: PmDatabase, input: AnswerInput, reviewId: string): P
       schedules.put(planned.schedule)
       tx.objectStore('reviews').add(planned.review)
       if (tagged) cards.put(tagged)
+      // What travels to the learner's other devices, in this same transaction (sync on only).
+      queueChangesNative(tx, answerRecords(planned, tagged))
       if (commitsNow) tx.commit()
     })()
     tx.oncomplete = () => {

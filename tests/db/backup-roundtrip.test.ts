@@ -1,6 +1,6 @@
 // Export, wipe, import: identical data, from the app's own write paths and from a large history.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { MockInterviewRow, PmDatabase } from '../../src/db/database'
+import { SYNC_TABLES, type MockInterviewRow, type PmDatabase } from '../../src/db/database'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
 import { saveSettings } from '../../src/db/settings-repository'
 import { answerCard } from '../../src/db/study-repository'
@@ -66,9 +66,9 @@ async function usedDevice(): Promise<PmDatabase> {
 }
 
 describe('the backup covers the whole database', () => {
-  it('knows every table and its primary key, and leaves the derived statistics cache out', () => {
+  it('knows every table and its primary key, and leaves the derived statistics cache and sync bookkeeping out', () => {
     const d = db()
-    const derived: readonly string[] = STATS_CACHE_TABLES
+    const derived: readonly string[] = [...STATS_CACHE_TABLES, ...SYNC_TABLES]
     const backedUp = d.tables.filter((t) => !derived.includes(t.name))
     expect(backedUp.map((t) => t.name).sort()).toEqual([...BACKUP_TABLES].sort())
     expect(d.tables.map((t) => t.name)).toEqual(expect.arrayContaining([...STATS_CACHE_TABLES]))

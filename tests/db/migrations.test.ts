@@ -45,7 +45,7 @@ describe('schema upgrades', () => {
 
     const v2 = new PmDatabase(name)
     await v2.open()
-    expect(v2.verno).toBe(4)
+    expect(v2.verno).toBe(5)
     expect(await dump(v2, Object.keys(V1_STORES))).toEqual(before)
     expect(await v2.meta.count()).toBe(0)
     expect(await v2.mockInterviews.count()).toBe(0)
@@ -79,7 +79,7 @@ describe('schema upgrades', () => {
 
     const v3 = new PmDatabase(name)
     await v3.open()
-    expect(v3.verno).toBe(4)
+    expect(v3.verno).toBe(5)
     expect(await dump(v3, tables)).toEqual(before)
     expect(await v3.statsCache.count()).toBe(0)
     expect(await v3.reviewFacts.count()).toBe(0)
@@ -113,7 +113,7 @@ describe('schema upgrades', () => {
 
     const v4 = new PmDatabase(name)
     await v4.open()
-    expect(v4.verno).toBe(4)
+    expect(v4.verno).toBe(5)
     expect(await dump(v4, tables)).toEqual(before)
     const after = await v4.schedules.toArray()
     expect(after.map((s) => s.flag ?? 0)).toEqual([1, 0, 0])
@@ -125,5 +125,28 @@ describe('schema upgrades', () => {
     }
     expect(after.map((s) => strip(s as unknown as Record<string, unknown>))).toEqual(asV3.map((s) => strip(s as Record<string, unknown>)))
     v4.close()
+  })
+  it('v4 → v5 keeps every row and adds the empty sync tables', async () => {
+    const name = `migration-v4-${Date.now()}`
+    const v4 = new Dexie(name)
+    v4.version(1).stores(V1_STORES)
+    v4.version(2).stores(V2_STORES)
+    v4.version(3).stores(V3_STORES)
+    v4.version(4).stores({})
+    await v4.open()
+    const old = v4 as unknown as PmDatabase
+    await syncBuiltinDecks(old, [deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0)])], NOW)
+    const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+    await answerCard(old, { cardId: 'a', grade: 3, shown: (await v4.table('schedules').get('a'))!, nowMs: NOW, durationMs: 1200, scheduler })
+    const tables = ['decks', 'cards', 'schedules', 'reviews', 'settings', 'meta', 'mockInterviews']
+    const before = await dump(v4, tables)
+    v4.close()
+
+    const v5 = new PmDatabase(name)
+    await v5.open()
+    expect(v5.verno).toBe(5)
+    expect(await dump(v5, tables)).toEqual(before)
+    for (const table of ['syncOutbox', 'syncState', 'syncStamps', 'syncRemoved', 'syncResets', 'syncSetAside']) expect(await v5.table(table).count(), table).toBe(0)
+    v5.close()
   })
 })

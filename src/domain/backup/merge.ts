@@ -1,7 +1,9 @@
 // Merging a backup into this device's data: the union of everything by id, and each card whose
 // history gained reviews from both sides gets its state back by replaying that history with FSRS.
-import { CardState, memoryOf, newMemoryState, type MemoryState } from '../scheduling/schedule'
+import { CardState, memoryOf, type MemoryState } from '../scheduling/schedule'
 import type { Scheduler } from '../scheduling/scheduler'
+import { orderCardLog } from '../sync/replica'
+import { replayCardLog } from '../sync/replay'
 import { BACKUP_TABLES, META_LAST_BACKUP, PRIMARY_KEYS, type BackupTableName, type BackupTables, type Row } from './format'
 import type { ReviewLike, ScheduleLike } from './schema'
 
@@ -24,21 +26,24 @@ export interface MergeResult {
 /** What a replay reads of a review. */
 export type ReplayedReview = Pick<ReviewLike, 'id' | 'reviewedAt' | 'grade' | 'deckId'> & { before: { state: number } }
 
-const byTime = (a: ReplayedReview, b: ReplayedReview) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
 /**
  * A card's memory state from its whole history, in time order, from a new card. A review taken
  * while the card was new on its device, although the replayed card is not new, means the card was
- * reset there (Browse's "reset"): the replay resets it too, so that intent is kept.
+ * reset there (Browse's "reset"): the replay resets it too, so that intent is kept. The same
+ * replay as sync's (src/domain/sync/replay.ts), which also knows resets as events.
  */
 export function replayHistory(cardId: string, reviews: readonly ReplayedReview[], scheduler: Scheduler): MemoryState {
-  const ordered = [...reviews].sort(byTime)
-  let state = newMemoryState(ordered[0]?.reviewedAt ?? 0)
-  for (const r of ordered) {
-    if (r.before.state === CardState.New && state.state !== CardState.New) state = scheduler.forget(state, cardId, r.reviewedAt)
-    state = scheduler.answer(state, cardId, r.grade, r.reviewedAt, r.deckId).next
-  }
-  return state
+  const events = reviews.map((r) => ({
+    k: 'review' as const,
+    id: r.id,
+    cardId,
+    deckId: r.deckId,
+    grade: r.grade,
+    reviewedAt: r.reviewedAt,
+    durationMs: 0,
+    wasNew: r.before.state === CardState.New,
+  }))
+  return replayCardLog(cardId, orderCardLog(events), scheduler, { resetOnNewAnswer: true }).state
 }
 
 function keyed(rows: readonly Row[], table: BackupTableName): Map<string, Row> {

@@ -1,0 +1,23 @@
+// The built app (dist/): hashed assets cached for a year, the service worker and pages revalidated,
+// any other path without a file answered with index.html (the router's routes).
+import { serveStatic } from '@hono/node-server/serve-static'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Hono } from 'hono'
+
+export function serveApp(app: Hono, distDir: string) {
+  const root = resolve(distDir)
+  const indexFile = join(root, 'index.html')
+  if (!existsSync(indexFile)) throw new Error(`no built app in ${root}: run the build first`)
+  const cacheFor = (path: string) => (path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.res.ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', cacheFor(c.req.path))
+  })
+  app.use('*', serveStatic({ root }))
+  app.get('*', (c) => {
+    // A missing file (an old chunk, a typo) is a 404, not the app's page in its place.
+    if (/\.[a-z0-9]+$/i.test(c.req.path) || c.req.path.startsWith('/api/')) return c.notFound()
+    return c.html(readFileSync(indexFile, 'utf8'))
+  })
+}

@@ -1,0 +1,130 @@
+// Applying records pulled from the sync space, in ONE transaction: log events are added unless an
+// undo removed them, register fields are written when their stamp wins, and every card whose log
+// changed gets its schedule back by replaying that log with FSRS. Applying a record twice, or
+// records in any order, gives the same rows.
+import type { Entity, SyncRecord } from '../domain/sync/records'
+import type { CardEvent } from '../domain/sync/replica'
+import { orderCardLog } from '../domain/sync/replica'
+import { replayCardLog } from '../domain/sync/replay'
+import { CardState } from '../domain/scheduling/schedule'
+import type { Scheduler } from '../domain/scheduling/scheduler'
+import { compareStamps } from '../domain/sync/hlc'
+import type { PmDatabase, ReviewRow, ScheduleRow } from './database'
+import { invalidateStatsCache, statsCacheTables } from './stats-cache'
+import { applyRegister } from './sync-registers'
+
+/** A review that arrived from another device keeps the flag it was sent with (see replay). */
+type SyncedReviewRow = ReviewRow & { syncWasNew?: boolean }
+
+export interface ApplyReport {
+  /** Records that changed something here. */
+  applied: number
+  cardsReplayed: number
+}
+
+export function reviewEvent(row: SyncedReviewRow): CardEvent {
+  const { id, cardId, deckId, grade, reviewedAt, durationMs } = row
+  return { k: 'review', id, cardId, deckId, grade, reviewedAt, durationMs, wasNew: row.syncWasNew ?? row.before.state === CardState.New }
+}
+
+export function applyTables(db: PmDatabase) {
+  return [db.reviews, db.schedules, db.cards, db.decks, db.settings, db.meta, db.mockInterviews, db.syncStamps, db.syncRemoved, db.syncResets, ...statsCacheTables(db)]
+}
+
+export async function applyRecords(db: PmDatabase, records: readonly SyncRecord[], scheduler: Scheduler): Promise<ApplyReport> {
+  return db.transaction('rw', applyTables(db), () => applyInTransaction(db, records, scheduler))
+}
+
+/** Inside a transaction over applyTables(db). */
+export async function applyInTransaction(db: PmDatabase, records: readonly SyncRecord[], scheduler: Scheduler): Promise<ApplyReport> {
+  const touched = new Set<string>()
+  let earliest = Infinity
+  let applied = 0
+
+  const removes = records.filter((r) => r.k === 'remove')
+  const removedIds = new Set(removes.map((r) => r.id))
+  const events = records.filter((r): r is CardEvent => r.k === 'review' || r.k === 'reset')
+  const eventIds = [...new Set(events.map((e) => e.id))]
+  const [storedRemoved, storedReviews, storedResets] = await Promise.all([db.syncRemoved.bulkGet(eventIds), db.reviews.bulkGet(eventIds), db.syncResets.bulkGet(eventIds)])
+  eventIds.forEach((id, i) => storedRemoved[i] && removedIds.add(id))
+  const present = new Set(eventIds.filter((_, i) => storedReviews[i] || storedResets[i]))
+
+  // Removals first: an undo wins over its answer whichever arrives first.
+  if (removes.length) {
+    const ids = removes.map((r) => r.id)
+    const [reviews, resets] = await Promise.all([db.reviews.bulkGet(ids), db.syncResets.bulkGet(ids)])
+    for (const row of [...reviews, ...resets]) {
+      if (!row) continue
+      touched.add(row.cardId)
+      applied++
+      if ('reviewedAt' in row) earliest = Math.min(earliest, row.reviewedAt)
+    }
+    await Promise.all([db.syncRemoved.bulkPut(removes.map((r) => ({ id: r.id, cardId: r.cardId }))), db.reviews.bulkDelete(ids), db.syncResets.bulkDelete(ids)])
+  }
+
+  const newReviews: SyncedReviewRow[] = []
+  for (const e of events) {
+    if (removedIds.has(e.id) || present.has(e.id)) continue
+    present.add(e.id)
+    touched.add(e.cardId)
+    applied++
+    if (e.k === 'reset') {
+      await db.syncResets.put({ id: e.id, cardId: e.cardId, at: e.at })
+      continue
+    }
+    earliest = Math.min(earliest, e.reviewedAt)
+    // before/after are filled by the replay below; afterVersion -1: another device's answer is never undone here.
+    const placeholder = { cardId: e.cardId, deckId: e.deckId } as ScheduleRow
+    newReviews.push({ id: e.id, cardId: e.cardId, deckId: e.deckId, grade: e.grade, reviewedAt: e.reviewedAt, durationMs: e.durationMs, before: placeholder, after: placeholder, afterVersion: -1, syncWasNew: e.wasNew })
+  }
+
+  // Register fields: the highest stamp wins, field by field.
+  const sets = records.filter((r) => r.k === 'set')
+  if (sets.length) {
+    const keys = sets.flatMap((r) => Object.keys(r.fields).map((f) => `${r.entity}:${r.key}:${f}`))
+    const stamps = new Map((await db.syncStamps.bulkGet([...new Set(keys)])).flatMap((row) => (row ? [[row.key, row.hlc] as const] : [])))
+    for (const r of sets) {
+      const winning: Record<string, unknown> = {}
+      for (const [field, value] of Object.entries(r.fields)) {
+        const key = `${r.entity}:${r.key}:${field}`
+        const held = stamps.get(key)
+        if (held && compareStamps(r.hlc, held) <= 0) continue
+        stamps.set(key, r.hlc)
+        winning[field] = value
+      }
+      if (!Object.keys(winning).length) continue
+      applied++
+      await db.syncStamps.bulkPut(Object.keys(winning).map((field) => ({ key: `${r.entity}:${r.key}:${field}`, hlc: r.hlc })))
+      await applyRegister(db, r.entity as Entity, r.key, winning)
+      if (r.entity === 'cardState') touched.add(r.key)
+    }
+  }
+
+  // Every card whose log changed: its schedule from its whole log, as every device computes it.
+  for (const cardId of touched) {
+    const [reviews, resets, schedule] = await Promise.all([db.reviews.where('cardId').equals(cardId).toArray(), db.syncResets.where('cardId').equals(cardId).toArray(), db.schedules.get(cardId)])
+    const incoming = newReviews.filter((r) => r.cardId === cardId)
+    const all = [...(reviews as SyncedReviewRow[]), ...incoming]
+    const log = orderCardLog([...all.map(reviewEvent), ...resets.map((r): CardEvent => ({ k: 'reset', id: r.id, cardId, at: r.at }))])
+    const { state, reviews: replayed } = replayCardLog(cardId, log, scheduler)
+    const base = schedule ?? incoming[0]?.before
+    if (schedule) await db.schedules.put({ ...schedule, ...state, version: schedule.version + 1 })
+    // Every answer of the card gets its place in the merged history (card info and statistics read
+    // before/after): the same rows on every device.
+    const byId = new Map(replayed.map((r) => [r.id, r]))
+    const rewritten: SyncedReviewRow[] = []
+    for (const row of all) {
+      const steps = byId.get(row.id)
+      if (!steps || !base) continue
+      const before = { ...row.before, ...base, ...steps.before, version: row.before.version ?? base.version }
+      if (JSON.stringify(before) === JSON.stringify(row.before) && JSON.stringify(steps.after) === JSON.stringify(row.after)) continue
+      row.before = before
+      row.after = steps.after
+      if (!incoming.includes(row)) rewritten.push(row)
+    }
+    if (rewritten.length) await db.reviews.bulkPut(rewritten)
+  }
+  if (newReviews.length) await db.reviews.bulkAdd(newReviews)
+  if (touched.size) await invalidateStatsCache(db, { reviewsFromMs: earliest === Infinity ? undefined : earliest, cardIds: [...touched] })
+  return { applied, cardsReplayed: touched.size }
+}

@@ -1,0 +1,40 @@
+// Whether this device syncs, readable synchronously inside any write (localStorage: every tab sees
+// the same answer, and a change in one tab reaches the others by the storage event). Also the hook
+// by which a local change asks for a sync soon.
+const FLAG = 'pm-cards:sync'
+
+function stored(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem(FLAG) === '1'
+  } catch {
+    return false
+  }
+}
+
+let on = stored()
+if (typeof addEventListener === 'function') addEventListener('storage', (event) => event.key === FLAG && (on = stored()))
+
+export function syncIsOn(): boolean {
+  return on
+}
+
+export function setSyncOn(value: boolean) {
+  on = value
+  try {
+    if (value) localStorage.setItem(FLAG, '1')
+    else localStorage.removeItem(FLAG)
+  } catch {
+    // No storage (tests, a private window that refuses it): this tab alone follows the value.
+  }
+}
+
+let listener: (() => void) | undefined
+
+/** The sync engine listens here for local changes (one listener: the engine). */
+export function onLocalChange(fn: (() => void) | undefined) {
+  listener = fn
+}
+
+export function localChangeMade() {
+  listener?.()
+}
