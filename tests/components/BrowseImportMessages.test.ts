@@ -27,7 +27,7 @@ describe('import messages', () => {
 
   it('a message for every row problem, naming the line', () => {
     const cases: Array<[RowProblem, string]> = [
-      [{ line: 3, code: 'columns', found: 4, expected: [2, 3] }, 'Ligne 3\u202f: 4 colonne(s) au lieu de 2 ou 3 (recto, verso, tags).'],
+      [{ line: 3, code: 'columns', found: 4, expected: [2, 3] }, 'Ligne 3\u202f: 4 colonnes au lieu de 2 ou 3 (recto, verso, tags).'],
       [{ line: 3, code: 'quotes' }, 'Ligne 3\u202f: un guillemet ouvert n’est jamais fermé.'],
       [{ line: 3, code: 'tooLong', field: 'front', chars: 12_000, max: 10_000 }, 'Ligne 3\u202f: le recto fait 12\u202f000 caractères (maximum 10\u202f000).'],
       [{ line: 3, code: 'emptyFront' }, 'Ligne 3\u202f: le recto est vide.'],
@@ -37,6 +37,6 @@ describe('import messages', () => {
       [{ line: 3, code: 'schema', field: 'id', detail: 'bad' }, 'Ligne 3\u202f: champ id refusé (bad).'],
     ]
     for (const [problem, text] of cases) expect(rowMessage(fr.t, 'fr', problem)).toBe(text)
-    expect(rowMessage(en.t, 'en', { line: 2, code: 'columns', found: 1, expected: [2] })).toBe('Line 2: 1 column(s) instead of 2 (front, back, tags).')
+    expect(rowMessage(en.t, 'en', { line: 2, code: 'columns', found: 1, expected: [2] })).toBe('Line 2: 1 column instead of 2 (front, back, tags).')
   })
 })
