@@ -21,7 +21,7 @@ import type { LogClock, OptimiseReply, OptimiseRequest, OptimiserRequest, Resche
  * fsrs-browser's time grows with the reviews its items hold in all (each item repeats its card's
  * history): past this many, it fits a random share of the items. Measured by `npm run bench`.
  */
-export const MAX_TRAIN_REVIEWS = 60_000
+export const MAX_TRAIN_REVIEWS = 40_000
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerIn>) => void) | null
