@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { browserHere } from './find-browser.mjs'
 import { E2E_PORT } from './global-setup'
 
@@ -65,4 +66,14 @@ export async function untilReady(page: Page) {
     const buttons = document.querySelectorAll<HTMLButtonElement>('[data-test="show-answer"], .grade')
     return buttons.length > 0 && [...buttons].every((b) => !b.disabled)
   })
+}
+
+/**
+ * Waits until the built-in decks are in the app's IndexedDB. On a first visit home is drawn from
+ * the build's manifest before they are written (the writes wait for that first screen): a test that
+ * reads or changes the database after home appears waits for them first. One transaction writes
+ * them all, so the first schedule seen means every one is there.
+ */
+export async function untilDecksWritten(page: Page) {
+  await expect.poll(async () => (await readStore(page, 'schedules')).length, { timeout: 30_000 }).toBeGreaterThan(0)
 }
