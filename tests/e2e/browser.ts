@@ -2,7 +2,6 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { expect } from 'vitest'
 import { browserHere } from './find-browser.mjs'
 import { E2E_PORT } from './global-setup'
 
@@ -74,6 +73,10 @@ export async function untilReady(page: Page) {
  * reads or changes the database after home appears waits for them first. One transaction writes
  * them all, so the first schedule seen means every one is there.
  */
-export async function untilDecksWritten(page: Page) {
-  await expect.poll(async () => (await readStore(page, 'schedules')).length, { timeout: 30_000 }).toBeGreaterThan(0)
+export async function untilDecksWritten(page: Page, timeoutMs = 30_000) {
+  const start = Date.now()
+  while ((await readStore(page, 'schedules')).length === 0) {
+    if (Date.now() - start > timeoutMs) throw new Error(`The built-in decks were not written within ${timeoutMs} ms`)
+    await page.waitForTimeout(100)
+  }
 }
