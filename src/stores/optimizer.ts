@@ -57,6 +57,7 @@ export const useOptimizerStore = defineStore('optimizer', () => {
     try {
       return await work()
     } catch (e) {
+      console.error('optimiser:', e)
       error.value = e instanceof OptimiserCrashedError ? 'crashed' : 'failed'
       return null
     } finally {
