@@ -1,9 +1,11 @@
-// Build-time (Node) loading of decks/*.yaml: parse, validate with the shared schema, compile.
+// Build-time (Node) loading of decks/*.yaml: parse, set the French typography, validate with the
+// shared schema, compile.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import * as v from 'valibot'
 import { parseDocument } from 'yaml'
 import { SourcesFileSchema, type SourceSection } from '../domain/content/deck-schema'
+import { frenchTypography } from '../domain/content/french-typography'
 import { compileDecks, formatProblem, type DeckProblem } from '../domain/content/validate-deck'
 import type { CompiledDeck } from '../domain/content/card'
 
@@ -20,7 +22,21 @@ function readYaml(path: string, label: string, problems: DeckProblem[]): unknown
     for (const e of doc.errors) problems.push({ file: label, field: '(yaml)', message: e.message.split('\n')[0] ?? e.message })
     return undefined
   }
-  return doc.toJS()
+  return withFrenchTypography(doc.toJS())
+}
+
+/** Keys whose strings are not French prose: identifiers, the English text, tags. */
+const NOT_FRENCH = new Set(['id', 'kind', 'source', 'tags', 'en'])
+
+/**
+ * Every French string of a deck file with its spaces set right (no "?" alone on a line): done here,
+ * once, so that authors keep writing plain spaces. A plain string is French (the source language).
+ */
+export function withFrenchTypography(value: unknown): unknown {
+  if (typeof value === 'string') return frenchTypography(value)
+  if (Array.isArray(value)) return value.map(withFrenchTypography)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, NOT_FRENCH.has(k) ? v : withFrenchTypography(v)]))
 }
 
 export function loadDecks(dir: string, root = process.cwd()): LoadedDecks {

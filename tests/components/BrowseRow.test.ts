@@ -28,7 +28,7 @@ describe('BrowseRow', () => {
     const w = mounted()
     expect(w.find('.row__question').text()).toBe('Qu’est-ce qu’un PM ?')
     expect(w.find('.state').text()).toBe('En révision')
-    expect(w.find('.row__meta').text()).toContain('échéance dans 30 min')
+    expect(w.find('.row__meta').text()).toContain('échéance dans 30\u00a0min')
     expect(w.findAll('.badge').map((b) => b.text())).toEqual(['suspendue', 'enterrée', 'marquée', 'sangsue', 'perso'])
     expect(w.find('.row__deck').text()).toBe('Mon paquet')
     expect(w.find('a').attributes('href')).toBe('/browse/card/u-1')
@@ -36,7 +36,7 @@ describe('BrowseRow', () => {
 
   it('names its checkbox after the card and reports a toggle', async () => {
     const w = mounted({ suspended: false, flagged: false, flag: 0, leech: false, buriedUntilDay: 0, state: 0 })
-    expect(w.find('input').attributes('aria-label')).toBe('Sélectionner : Qu’est-ce qu’un PM ?')
+    expect(w.find('input').attributes('aria-label')).toBe('Sélectionner\u202f: Qu’est-ce qu’un PM ?')
     expect(w.findAll('.badge').map((b) => b.text())).toEqual(['perso'])
     expect(w.find('.row__meta').text()).not.toContain('échéance')
     await w.find('input').trigger('change')

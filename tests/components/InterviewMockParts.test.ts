@@ -31,7 +31,7 @@ const question = (id: string, points: number, source: string): MockQuestion => {
 describe('InterviewKeyPoints', () => {
   it('lists the key points as text with their letters, and emits the one ticked', async () => {
     const w = mount(InterviewKeyPoints, { props: { entry: entry('q', 4), covered: [1], lang: 'fr' }, global: { plugins: [testI18n()] } })
-    expect(w.find('legend').text()).toBe('Points clés couverts : 1 sur 4')
+    expect(w.find('legend').text()).toBe('Points clés couverts\u202f: 1 sur 4')
     expect(w.findAll('.kpoint__key').map((k) => k.text())).toEqual(['A', 'B', 'C', 'D'])
     expect(w.findAll('.kpoint__text')[0]!.text()).toBe('Point q-1 <i>x</i>')
     expect(w.find('i').exists()).toBe(false)
@@ -58,8 +58,8 @@ describe('the grade bar on interview screens', () => {
 
   it('shows the next intervals when the answer counts', () => {
     const w = mount(ReviewGradeBar, { props: { proposed: 3, previews }, global: { plugins: [testI18n()] } })
-    expect(w.findAll('.grade__interval').map((s) => s.text()).slice(0, 3)).toEqual(['<1 min', '<6 min', '<10 min'])
-    expect(w.find('[data-grade="3"]').attributes('aria-label')).toBe('Correct, prochaine révision dans <10 min (proposé)')
+    expect(w.findAll('.grade__interval').map((s) => s.text()).slice(0, 3)).toEqual(['<1\u00a0min', '<6\u00a0min', '<10\u00a0min'])
+    expect(w.find('[data-grade="3"]').attributes('aria-label')).toBe('Correct, prochaine révision dans <10\u00a0min (proposé)')
   })
 })
 
@@ -194,7 +194,7 @@ describe('InterviewMockSummary', () => {
     const link = w.findComponent(RouterLinkStub)
     expect(link.props('to')).toEqual({ name: 'interview-study', query: { mock: 'm1' } })
     expect(link.text()).toBe('Étudier maintenant les 12 cartes liées')
-    expect(w.find('[data-test="summary-mode"]').text()).toMatch(/entraînement : votre planning n’a pas changé/)
+    expect(w.find('[data-test="summary-mode"]').text()).toMatch(/entraînement\u202f: votre planning n’a pas changé/)
     await w.find('[data-test="again"]').trigger('click')
     expect(w.emitted('again')).toHaveLength(1)
     expect(mountSummary('practice', 0).find('[data-test="study-related"]').exists()).toBe(false)

@@ -40,7 +40,7 @@ async function mountPlan(isoDate: string | null) {
 describe('InterviewPlan', () => {
   it('without a date, invites the learner to set one', async () => {
     const w = await mountPlan(null)
-    expect(w.text()).toMatch(/Un entretien PM en vue \?/)
+    expect(w.text()).toMatch(/Un entretien PM en vue\u202f\?/)
     expect(w.findComponent(RouterLinkStub).props('to')).toBe('/interview')
   })
 
@@ -50,8 +50,8 @@ describe('InterviewPlan', () => {
     expect(w.text()).toMatch(/dimanche 6 décembre/)
     expect(w.find('[data-test="not-learned"]').text()).toBe('30 cartes pas encore apprises.')
     // 30 cards over the 8 days from today to Thursday 3 December: 4 a day.
-    expect(w.find('[data-test="per-day"]').text()).toBe('Pour les avoir toutes vues 3 jours avant, d’ici le jeudi 3 décembre : 4 nouvelles cartes par jour.')
-    expect(w.find('[data-test="raise-offer"]').text()).toMatch(/Votre limite est de 2 nouvelles cartes par jour\. La passer à 4 \?/)
+    expect(w.find('[data-test="per-day"]').text()).toBe('Pour les avoir toutes vues 3 jours avant, d’ici le jeudi 3 décembre\u202f: 4 nouvelles cartes par jour.')
+    expect(w.find('[data-test="raise-offer"]').text()).toMatch(/Votre limite est de 2 nouvelles cartes par jour\. La passer à 4\u202f\?/)
     expect(w.find('[data-test="final-review-offer"]').exists()).toBe(false)
 
     await w.find('[data-test="raise-accept"]').trigger('click')
@@ -81,21 +81,21 @@ describe('InterviewPlan', () => {
     clock.now = () => NOW + 3 * 86_400_000
     await useInterviewStore().refreshPlan()
     await flushPromises()
-    expect(again.find('[data-test="raise-offer"]').text()).toMatch(/La passer à 6 \?/)
+    expect(again.find('[data-test="raise-offer"]').text()).toMatch(/La passer à 6\u202f\?/)
     clock.now = () => NOW
   })
 
   it('in the last days, offers the final review (nothing to shore up when nothing was studied)', async () => {
     const w = await mountPlan('2026-11-28')
     expect(w.find('[data-test="days-left"]').text()).toBe('Dans 2 jours')
-    expect(w.find('[data-test="per-day"]').text()).toMatch(/Trop tard pour tout voir 3 jours avant : pour tout voir d’ici la veille, le vendredi 27 novembre, il faut 15 nouvelles cartes par jour\./)
+    expect(w.find('[data-test="per-day"]').text()).toMatch(/Trop tard pour tout voir 3 jours avant\u202f: pour tout voir d’ici la veille, le vendredi 27 novembre, il faut 15 nouvelles cartes par jour\./)
     expect(w.find('[data-test="final-review-offer"]').text()).toMatch(/^Aucune carte étudiée ne devrait passer sous 90\s%/)
     expect(w.find('[data-test="final-review"]').exists()).toBe(false)
   })
 
   it('on the day and after it', async () => {
     const today = await mountPlan('2026-11-26')
-    expect(today.find('[data-test="days-left"]').text()).toBe('C’est aujourd’hui, bonne chance !')
+    expect(today.find('[data-test="days-left"]').text()).toBe('C’est aujourd’hui, bonne chance\u202f!')
     expect(today.find('[data-test="per-day"]').exists()).toBe(false)
     expect(today.find('[data-test="final-review-offer"]').exists()).toBe(true)
     const past = await mountPlan('2026-11-20')

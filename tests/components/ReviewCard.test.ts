@@ -101,7 +101,7 @@ describe('ReviewCard, interactive kinds', () => {
     await w.setProps({ revealed: true, covered: [2] })
     expect(w.text()).toContain('En partie : vision globale, mais sans autorité.')
     expect(w.findAll('input[type=checkbox]').map((c) => (c.element as HTMLInputElement).checked)).toEqual([false, false, true])
-    expect(w.text()).toContain('Points clés couverts : 1 sur 3')
+    expect(w.text()).toContain('Points clés couverts\u202f: 1 sur 3')
     await w.findAll('input[type=checkbox]')[0]!.trigger('change')
     expect(w.emitted('toggle')).toEqual([[0]])
   })

@@ -15,8 +15,8 @@ describe('ReviewGradeBar', () => {
     const w = mount(ReviewGradeBar, { props: { previews }, global: { plugins: [testI18n('fr')] } })
     const buttons = w.findAll('button')
     expect(buttons.map((b) => b.find('.grade__label').text())).toEqual(['À revoir', 'Difficile', 'Correct', 'Facile'])
-    expect(buttons.map((b) => b.find('.grade__interval').text())).toEqual(['<1 min', '<6 min', '<10 min', expect.stringMatching(/^\d+ j$/)])
-    expect(buttons[2]!.attributes('aria-label')).toBe('Correct, prochaine révision dans <10 min')
+    expect(buttons.map((b) => b.find('.grade__interval').text())).toEqual(['<1\u00a0min', '<6\u00a0min', '<10\u00a0min', expect.stringMatching(/^\d+\u00a0j$/)])
+    expect(buttons[2]!.attributes('aria-label')).toBe('Correct, prochaine révision dans <10\u00a0min')
   })
 
   it('speaks English when the UI does', () => {

@@ -158,7 +158,7 @@ describe('StatsHeatmap', () => {
     expect(cells.length).toBeGreaterThanOrEqual(365)
     const today = w.find('rect.heat__cell--today')
     expect(today.classes()).toContain('heat__cell--4')
-    expect(today.find('title').text()).toBe('jeudi 26 novembre 2026 : 2 révisions')
+    expect(today.find('title').text()).toBe('jeudi 26 novembre 2026\u202f: 2 révisions')
     expect(norm(w.find('.heat').attributes('aria-label')!)).toBe('Calendrier de la dernière année. Révisions : 3 ; jours étudiés : 2 sur 365 ; série en cours : 1 j ; record : 1 j.')
     expect(shown(w.find('[data-test="heatmap"]'))).toContain('Jour le plus chargé : jeudi 26 novembre 2026, 2 révisions')
   })

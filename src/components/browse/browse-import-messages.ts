@@ -18,7 +18,7 @@ export function fileMessage(t: T, locale: string, p: FileProblem): string {
     case 'encoding':
       return t('browse.import.file_.encoding', { line: p.line })
     case 'tooManyRows':
-      return t('browse.import.file_.tooManyRows', { max: p.max.toLocaleString(locale) })
+      return t('browse.import.file_.tooManyRows', { max: p.max.toLocaleString(locale) }, p.max)
     case 'unreadable':
       return t('browse.import.file_.unreadable', { message: p.message })
     default:
@@ -30,9 +30,9 @@ export function rowMessage(t: T, locale: string, p: RowProblem): string {
   const line = p.line
   switch (p.code) {
     case 'columns':
-      return t('browse.import.row.columns', { line, found: p.found, expected: p.expected.join(` ${t('browse.import.or')} `) })
+      return t('browse.import.row.columns', { line, found: p.found, expected: p.expected.join(` ${t('browse.import.or')} `) }, p.found)
     case 'tooLong':
-      return t('browse.import.row.tooLong', { line, field: t(`browse.import.fields.${p.field}`), chars: p.chars.toLocaleString(locale), max: p.max.toLocaleString(locale) })
+      return t('browse.import.row.tooLong', { line, field: t(`browse.import.fields.${p.field}`), chars: p.chars.toLocaleString(locale), max: p.max.toLocaleString(locale) }, p.chars)
     case 'tag':
       return t('browse.import.row.tag', { line, tag: p.tag })
     case 'cloze':

@@ -1,6 +1,7 @@
 // Words a backup problem for the learner: what is wrong, and where in the file.
 import type { Composer } from 'petite-vue-i18n'
 import type { BackupProblem } from '../../domain/backup/problems'
+import { formatNumber } from '../../i18n/format'
 
 type T = Composer['t']
 
@@ -22,6 +23,11 @@ export function problemText(t: T, locale: string, p: BackupProblem): string {
         return p.utf16 ? t('data.problem.utf16') : t('data.problem.notUtf8', { offset: p.byteOffset })
       case 'notJson':
         return p.line === null ? t('data.problem.notJson') : t('data.problem.notJsonAt', { line: p.line, column: p.column ?? 1 })
+      case 'countMismatch':
+        return t('data.problem.countMismatch', {
+          declared: t(`data.rows.${p.table}`, { n: formatNumber(locale, p.declared) }, p.declared),
+          found: t(`data.rows.${p.table}`, { n: formatNumber(locale, p.found) }, p.found),
+        })
       case 'futureDate':
         return t('data.problem.futureDate', { path: p.path, date: formatDateTime(locale, p.valueMs) })
       case 'empty':
