@@ -1,20 +1,29 @@
 // Start-up: settings, then the built-in decks synced into IndexedDB (content loaded only if it changed).
+// Also where a failed write nobody else handled is reported to the learner (storage full, another tab…).
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import manifest from 'virtual:deck-manifest'
 import { getDb } from '../db/database'
 import { builtinDecksUpToDate } from '../db/deck-check'
+import { saveFailure, type SaveFailure } from '../db/save-failure'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
 
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
-  const error = ref<string | null>(null)
+  /** Why the data could not be opened (the start-up failed, or waits on another tab). */
+  const error = shallowRef<SaveFailure | null>(null)
+  /** A write that failed where no screen said so: shown app-wide until dismissed. */
+  const unsaved = shallowRef<SaveFailure | null>(null)
   let starting: Promise<void> | null = null
 
   async function boot() {
     const started = performance.now()
     const db = getDb()
+    // Another tab on an older version keeps the database open: the upgrade waits, and says why.
+    db.on('blocked', () => {
+      if (!ready.value) error.value = { kind: 'blocked', detail: 'IDBOpenDBRequest: blocked (another tab holds the database open)' }
+    })
     const settings = useSettingsStore()
     // FSRS loads beside the database: ready by the time a card is shown, never in home's way.
     void settings.loadScheduler().catch(() => undefined)
@@ -24,6 +33,7 @@ export const useAppStore = defineStore('app', () => {
       const [{ decks }, { syncBuiltinDecks }] = await Promise.all([import('virtual:deck-content'), import('../db/deck-sync')])
       await syncBuiltinDecks(db, decks, clock.now())
     }
+    error.value = null
     ready.value = true
     performance.measure('app-boot', { start: started, end: performance.now() })
   }
@@ -31,11 +41,19 @@ export const useAppStore = defineStore('app', () => {
   /** Idempotent: every view awaits it before reading data. */
   function start(): Promise<void> {
     starting ??= boot().catch((e: unknown) => {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = saveFailure(e)
       throw e
     })
     return starting
   }
 
-  return { ready, error, start }
+  /** A failed write no screen handled: true when it is the storage's (worth telling the learner). */
+  function reportUnsaved(e: unknown): boolean {
+    const failure = saveFailure(e)
+    if (failure.kind === 'other') return false
+    unsaved.value = failure
+    return true
+  }
+
+  return { ready, error, unsaved, start, reportUnsaved }
 })

@@ -40,7 +40,7 @@ import { parseCardTable, type TableProblem } from '../domain/user-content/csv-ta
 import { decodeUtf8, MAX_IMPORT_BYTES, type DecodeProblem } from '../domain/user-content/decode'
 import { planImport, type ImportPlan } from '../domain/user-content/import-plan'
 import { deckToTsv, exportFileName } from '../domain/user-content/tsv-export'
-import { compileUserEntries, draftProblems, entryOf, newUserId, type CardDraft, type DraftProblem } from '../domain/user-content/user-entry'
+import { compileUserEntries, draftProblems, entryOf, newUserId, schemaDraftProblems, type CardDraft, type DraftProblem } from '../domain/user-content/user-entry'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
 
@@ -205,7 +205,7 @@ export const useBrowseStore = defineStore('browse', () => {
     const problems = draftProblems(plain)
     if (problems.length > 0) return { problems, cardIds: [] }
     const compiled = compileUserEntries(deckId, [entryOf(plain, entryId ?? randomId('u'))])
-    if (!compiled.ok) return { problems: compiled.problems.map((p) => ({ field: 'front', code: 'schema', detail: `${p.field}: ${p.message}` })), cardIds: [] }
+    if (!compiled.ok) return { problems: schemaDraftProblems(compiled.problems), cardIds: [] }
     await saveEntry(getDb(), deckId, compiled.cards, clock.now())
     loaded.value = false
     return { problems: [], cardIds: compiled.cards.map((c) => c.id) }
