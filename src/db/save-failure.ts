@@ -54,11 +54,11 @@ function chain(e: unknown): ErrorLike[] {
 
 export function saveFailure(e: unknown): SaveFailure {
   const errors = chain(e)
-  // Dexie repeats its inner error's message in its own: each message once.
+  // Dexie appends its inner error to its own message: each error once, on its first line.
   const parts: string[] = []
   for (const x of errors) {
-    const message = String(x.message ?? '')
-    if (!parts.some((p) => message !== '' && p.includes(message))) parts.push(`${String(x.name ?? 'Error')}: ${message}`)
+    const part = `${String(x.name ?? 'Error')}: ${String(x.message ?? '').split('\n')[0]}`
+    if (!parts.includes(part)) parts.push(part)
   }
   const detail = errors.length === 0 ? String(e) : parts.join(' ← ')
   for (const x of errors) {

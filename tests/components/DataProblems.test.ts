@@ -31,6 +31,13 @@ describe('a refused backup, in words', () => {
     const where = w.find('[data-test="problem-where"]').text()
     expect(where).toMatch(new RegExp(`^Révision de la carte «${N}.+${N}», ligne \\d+ du fichier$`))
     expect(where).toContain(String(card.content.front ?? card.content.question ?? '').slice(0, 20))
+    // The question keeps its own spaces, a no-break one before "?" included.
+    const withNbsp = editable()
+    withNbsp.tables.cards[0].content = { kind: 'basic', front: 'Qui décide\u202f?', back: 'Le PM' }
+    withNbsp.tables.reviews.find((r: { cardId: string }) => r.cardId === withNbsp.tables.cards[0].id).grade = 9
+    const fr = testI18n('fr').global.t as unknown as Composer['t']
+    const placed = refused(encode(serializeBackup(withNbsp as BackupFile))).map((p) => problemLine(fr, 'fr', p).where)
+    expect(placed).toContainEqual(expect.stringContaining(`«${N}Qui décide${N}?${N}»`))
     expect(w.find('[data-test="problem-todo"]').text()).toMatch(/^Ce fichier a été modifié ou abîmé/)
     // The developer's words, folded away under "Détails".
     const details = w.find('details.disclosure')

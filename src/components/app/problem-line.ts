@@ -7,6 +7,7 @@ export interface ProblemLine {
 
 /** A text cut to `max` characters, for a card's question quoted in a message. */
 export function clipText(text: string, max = 70): string {
-  const line = text.replace(/\s+/g, ' ').trim()
+  // Line breaks and runs of spaces only: a no-break space before "?" must stay one.
+  const line = text.replace(/[\t\n\f\r ]+/g, ' ').trim()
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
 }
