@@ -197,7 +197,7 @@ describe('mock interview', () => {
       await page.locator(`[data-grade="${i === 1 ? 4 : proposeInterviewGrade(ticks, total)}"]`).tap()
     }
     await page.locator('[data-test="mock-summary"]').waitFor()
-    expect(await page.locator('[data-test="summary-mode"]').innerText()).toMatch(/entraînement : votre planning n’a pas changé/)
+    expect(await page.locator('[data-test="summary-mode"]').innerText()).toMatch(/entraînement\s:\svotre planning n’a pas changé/)
 
     expect(await readStore<ReviewRow>(page, 'reviews')).toEqual([])
     expect(await readStore<ScheduleRow>(page, 'schedules')).toEqual(schedulesBefore)
