@@ -204,6 +204,25 @@ describe('errors a learner can act on', () => {
     await page.reload()
     await page.locator('[data-test="editor"]').waitFor()
     expect(await dumpAll(page)).toEqual(before)
+
+    // A write no screen catches (renaming the deck): an app-wide notice says what happened, then goes.
+    await page.goto(`${BASE_URL}/decks/${deckId}/edit`)
+    await page.locator('form.rename input').waitFor()
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      }
+    })
+    await page.locator('form.rename input').fill('Mes cartes PM')
+    await page.locator('form.rename button[type="submit"]').click()
+    const unsaved = page.locator('[data-test="unsaved"]')
+    await unsaved.waitFor()
+    const said = (await unsaved.innerText()).replace(/\s+/g, ' ')
+    expect(said).toContain('Cette modification n’a pas été enregistrée.')
+    expect(said).toContain('L’espace de stockage de cet appareil est plein.')
+    await page.locator('[data-test="unsaved-dismiss"]').click()
+    await unsaved.waitFor({ state: 'detached' })
+    expect((await readStore<{ id: string; title: unknown }>(page, 'decks')).find((d) => d.id === deckId)?.title).toBe('Mes cartes')
     await context.close()
   })
 })
