@@ -1,6 +1,6 @@
 // A schema issue in the learner's words: which field (named as the learner knows it), what it holds
 // and what it should hold. The one place the kinds of src/domain/validation/schema-issue.ts are worded
-// (messages: the "issues" namespace), and the cloze syntax's issues with them.
+// (messages: the "issues" namespace, with the words of failed writes), and the cloze syntax's issues with them.
 import type { Composer } from 'petite-vue-i18n'
 import type { ClozeIssue } from '../domain/content/cloze'
 import type { SchemaIssue } from '../domain/validation/schema-issue'
