@@ -18,6 +18,14 @@ async function start() {
   await nextTask()
   const app = createApp(App).use(createPinia())
   const appStore = useAppStore()
+  // A write that failed where no screen catches it (storage full, the database closed by a newer
+  // version in another tab) is said to the learner; any other error stays a bug in the console.
+  app.config.errorHandler = (error) => {
+    if (!appStore.reportUnsaved(error)) console.error(error)
+  }
+  window.addEventListener('unhandledrejection', (event) => {
+    if (appStore.reportUnsaved(event.reason)) event.preventDefault()
+  })
   void appStore.start()
   await nextTask()
   const router = createAppRouter()

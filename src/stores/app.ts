@@ -1,19 +1,24 @@
 // Start-up: settings, then the built-in decks synced into IndexedDB (content loaded only if it changed).
 // A first visit (an empty database) shows home from the build's manifest, and writes the decks
 // once that first screen is drawn.
+// Also where a failed write nobody else handled is reported to the learner (storage full, another tab…).
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import manifest from 'virtual:deck-manifest'
 import { afterFirstScreen } from '../app/first-screen'
 import { getDb } from '../db/database'
 import { builtinDecksUpToDate } from '../db/deck-check'
 import { isEmptyDatabase } from '../db/first-visit'
+import { saveFailure, type SaveFailure } from '../db/save-failure'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
 
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
-  const error = ref<string | null>(null)
+  /** Why the data could not be opened (the start-up failed, or waits on another tab). */
+  const error = shallowRef<SaveFailure | null>(null)
+  /** A write that failed where no screen said so: shown app-wide until dismissed. */
+  const unsaved = shallowRef<SaveFailure | null>(null)
   let starting: Promise<void> | null = null
   let opened: Promise<{ firstVisit: boolean }> | null = null
   let open: (v: { firstVisit: boolean }) => void = () => undefined
@@ -21,6 +26,10 @@ export const useAppStore = defineStore('app', () => {
   async function boot() {
     const started = performance.now()
     const db = getDb()
+    // Another tab on an older version keeps the database open: the upgrade waits, and says why.
+    db.on('blocked', () => {
+      if (!ready.value) error.value = { kind: 'blocked', detail: 'IDBOpenDBRequest: blocked (another tab holds the database open)' }
+    })
     const settings = useSettingsStore()
     // FSRS loads beside the database: ready by the time a card is shown, never in home's way.
     void settings.loadScheduler().catch(() => undefined)
@@ -35,6 +44,7 @@ export const useAppStore = defineStore('app', () => {
       const [{ decks }, { syncBuiltinDecks }] = await Promise.all([import('virtual:deck-content'), import('../db/deck-sync')])
       await syncBuiltinDecks(db, decks, clock.now())
     }
+    error.value = null
     ready.value = true
     performance.measure('app-boot', { start: started, end: performance.now() })
   }
@@ -44,7 +54,7 @@ export const useAppStore = defineStore('app', () => {
     if (!starting) {
       const checked = new Promise<{ firstVisit: boolean }>((resolve) => (open = resolve))
       starting = boot().catch((e: unknown) => {
-        error.value = e instanceof Error ? e.message : String(e)
+        error.value = saveFailure(e)
         throw e
       })
       // A start that fails before the database is checked fails both.
@@ -63,5 +73,13 @@ export const useAppStore = defineStore('app', () => {
     return opened!
   }
 
-  return { ready, error, start, databaseOpened }
+  /** A failed write no screen handled: true when it is the storage's (worth telling the learner). */
+  function reportUnsaved(e: unknown): boolean {
+    const failure = saveFailure(e)
+    if (failure.kind === 'other') return false
+    unsaved.value = failure
+    return true
+  }
+
+  return { ready, error, unsaved, start, databaseOpened, reportUnsaved }
 })

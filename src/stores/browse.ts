@@ -41,7 +41,7 @@ import { parseCardTable, type TableProblem } from '../domain/user-content/csv-ta
 import { decodeUtf8, MAX_IMPORT_BYTES, type DecodeProblem } from '../domain/user-content/decode'
 import { planImport, type ImportPlan } from '../domain/user-content/import-plan'
 import { deckToTsv, exportFileName } from '../domain/user-content/tsv-export'
-import { compileUserEntries, draftProblems, entryOf, newUserId, type CardDraft, type DraftProblem } from '../domain/user-content/user-entry'
+import { compileUserEntries, draftProblems, entryOf, newUserId, schemaDraftProblems, type CardDraft, type DraftProblem } from '../domain/user-content/user-entry'
 import { clock } from '../composables/clock'
 import { useSettingsStore } from './settings'
 
@@ -223,7 +223,7 @@ export const useBrowseStore = defineStore('browse', () => {
     if (problems.length > 0) return { problems, cardIds: [], deckId: null }
     const deckId = 'deckId' in target ? target.deckId : randomId('deck')
     const compiled = compileUserEntries(deckId, [entryOf(plain, entryId ?? randomId('u'))])
-    if (!compiled.ok) return { problems: compiled.problems.map((p) => ({ field: 'front', code: 'schema', detail: `${p.field}: ${p.message}` })), cardIds: [], deckId: null }
+    if (!compiled.ok) return { problems: schemaDraftProblems(compiled.problems), cardIds: [], deckId: null }
     if (newTitle === null) await saveEntry(getDb(), deckId, compiled.cards, clock.now())
     else {
       await saveEntryInNewDeck(getDb(), { id: deckId, title: newTitle }, compiled.cards, clock.now())

@@ -14,6 +14,7 @@ import {
 } from '../db/backup-repository'
 import { getDb } from '../db/database'
 import { reminderFacts } from '../db/home-reads'
+import { saveFailure, type SaveFailure } from '../db/save-failure'
 import { builtinDecksUpToDate, syncBuiltinDecks } from '../db/deck-sync'
 import type { BackupCounts, BackupSummary } from '../domain/backup/format'
 import type { BackupProblem } from '../domain/backup/problems'
@@ -30,7 +31,8 @@ export interface ChosenFile {
   problems: BackupProblem[]
   summary: BackupSummary | null
   report: ImportReport | null
-  error: string | null
+  /** Why the check or the import failed (not a refusal of the file: the storage, the worker). */
+  failure: SaveFailure | null
 }
 
 export interface PreparedExport {
@@ -39,7 +41,6 @@ export interface PreparedExport {
   exportedAt: number
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 export const useDataStore = defineStore('data', () => {
   /** Epoch ms of the last export from this device (or of the backup it was restored from). */
@@ -74,14 +75,14 @@ export const useDataStore = defineStore('data', () => {
   /** Reads and checks the whole file in the worker; nothing is written. */
   async function check(file: File) {
     const id = ++checkId
-    chosen.value = { name: file.name, status: 'checking', problems: [], summary: null, report: null, error: null }
+    chosen.value = { name: file.name, status: 'checking', problems: [], summary: null, report: null, failure: null }
     try {
       const reply = await backupRequest({ type: 'inspect', file, nowMs: clock.now() })
       if (id !== checkId) return // another file was chosen meanwhile
       if (reply.ok) update({ status: 'ready', summary: reply.summary })
       else update({ status: 'refused', problems: reply.problems })
     } catch (e) {
-      if (id === checkId) update({ status: 'failed', error: message(e) })
+      if (id === checkId) update({ status: 'failed', failure: saveFailure(e) })
     }
   }
 
@@ -112,7 +113,7 @@ export const useDataStore = defineStore('data', () => {
       const reply = await backupRequest({ type: 'import', mode, settings })
       update({ status: 'imported', report: reply.report })
     } catch (e) {
-      update({ status: 'failed', error: message(e) })
+      update({ status: 'failed', failure: saveFailure(e) })
       return
     }
     await afterImport()

@@ -8,6 +8,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { getDb, type CardRow, type ScheduleRow } from '../db/database'
 import type { CardAction } from '../db/card-actions'
 import { loadCardForStudy, nextDueAfter, NothingToUndoError, StaleCardError } from '../db/study-reads'
+import { saveFailure, type SaveFailure } from '../db/save-failure'
 import {
   afterAnswer,
   learningHorizonMs,
@@ -70,8 +71,8 @@ export const useSessionStore = defineStore('session', () => {
   const waitUntil = ref<number | null>(null)
   /** i18n key of a notice to show (stale card, undo). */
   const notice = ref<string | null>(null)
-  /** Why the last answer could not be written (with the notice 'review.saveFailed'). */
-  const saveError = ref<string | null>(null)
+  /** Why the last answer or card action could not be written (with 'review.saveFailed' or 'review.actionFailed'). */
+  const saveFailed = ref<SaveFailure | null>(null)
   const undoStack = ref<UndoEntry[]>([])
   const tally = createSessionTally()
   const { answered, againCount, timeSpentMs, lastAnswer } = tally
@@ -295,7 +296,7 @@ export const useSessionStore = defineStore('session', () => {
       else await rebuildQueue()
     } else {
       notice.value = 'review.saveFailed'
-      saveError.value = error instanceof Error ? error.message : String(error)
+      saveFailed.value = saveFailure(error)
       const { cardId, deckId: deck, state, due, position } = shown.schedule
       queue.value = restoreCard(queue.value, { cardId, deckId: deck, state, due, position })
     }
@@ -360,7 +361,12 @@ export const useSessionStore = defineStore('session', () => {
       busy = false
       await showNext()
     } catch (e) {
-      if (!(e instanceof StaleCardError)) throw e
+      if (!(e instanceof StaleCardError)) {
+        // Nothing was written (one transaction): the card stays on screen, as it was.
+        notice.value = 'review.actionFailed'
+        saveFailed.value = saveFailure(e)
+        return
+      }
       notice.value = 'review.stale'
       if (!chosen.value) await rebuildQueue()
       await showNext()
@@ -394,7 +400,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     deckId, phase, current, shownAt, waitUntil, notice, undoStack, answered, againCount, timeSpentMs,
-    nextDueMs, counts, picked, covered, notes, optionOrder, proposed, saveError, guarded, lastAnswer,
+    nextDueMs, counts, picked, covered, notes, optionOrder, proposed, saveFailed, guarded, lastAnswer,
     held, limits, deckTitles, chosen, practice,
     start, startWith, showNext, reveal, grade, undo, act, stop, pick, toggleKeyPoint, onPrefetch: readAhead.onPrefetch,
   }

@@ -12,7 +12,11 @@ function start(): Worker {
     const entry = waiting.get(out.id)
     if (!entry) return
     waiting.delete(out.id)
-    if ('error' in out) entry.reject(new Error(out.error))
+    if ('error' in out) {
+      const error = new Error(out.error)
+      if (out.errorName) error.name = out.errorName
+      entry.reject(error)
+    }
     else entry.resolve(out.reply)
   }
   w.onerror = (event) => {

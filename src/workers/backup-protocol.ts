@@ -24,4 +24,4 @@ export type ReplyOf<T extends BackupRequest['type']> = Extract<
 
 /** The envelope: each request carries an id, and its answer (or the error it threw) comes back with it. */
 export type WorkerIn = { id: number; request: BackupRequest }
-export type WorkerOut = { id: number; reply: BackupReply } | { id: number; error: string }
+export type WorkerOut = { id: number; reply: BackupReply } | { id: number; error: string; errorName?: string }

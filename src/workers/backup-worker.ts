@@ -14,6 +14,7 @@ scope.onmessage = (event) => {
   const { id, request } = event.data
   handle(request).then(
     (reply) => scope.postMessage({ id, reply }),
-    (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }),
+    // The error's name travels too: the page tells a full disk from a closed database by it.
+    (e: unknown) => scope.postMessage(e instanceof Error ? { id, error: e.message, errorName: e.name } : { id, error: String(e) }),
   )
 }

@@ -118,14 +118,14 @@ describe('answering', () => {
     expect((await db.schedules.get('card-0'))?.lapses).toBe(8)
   })
 
-  it('takes the answer back when the write fails: nothing is written, and the card comes back next', async () => {
+  it('takes the answer back when the write fails (storage full): nothing is written, and the card comes back next', async () => {
     const db = getDb()
     const session = useSessionStore()
     await session.start(null)
     const schedules = await db.schedules.toArray()
     // The log entry cannot be added: the transaction aborts, with the schedule written before it.
     const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
-      throw new Error('disk full')
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
     })
     try {
       await answer(3)
@@ -133,7 +133,8 @@ describe('answering', () => {
       add.mockRestore()
     }
     expect(session.notice).toBe('review.saveFailed')
-    expect(session.saveError).toContain('disk full')
+    // Said as what it is (storage full), the browser's words kept for "Details".
+    expect(session.saveFailed).toMatchObject({ kind: 'quota', detail: expect.stringContaining('quota has been exceeded') })
     // The next card stays on screen; the failed one is first in line after it.
     expect(session.current?.card.id).toBe('card-1')
     expect(session.answered).toBe(0)

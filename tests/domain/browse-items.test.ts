@@ -135,6 +135,8 @@ describe('a learner card in the list', () => {
     expect(markdownLine('<b>x</b> 2 * 3 = 6')).toBe('<b>x</b> 2 * 3 = 6')
     const item = toBrowseItem(card('u', { origin: 'user', content: { id: 'u', kind: 'basic', source: 'user', tags: [], front: '# Titre **gras**', back: 'b' } }), schedule('u'), 'fr')
     expect(item.question).toBe('Titre gras')
+    // The no-break spaces of French typography stay: no "?" alone on the row's second line.
+    expect(markdownLine('Qu’est-ce qu’un\n **PM**\u202f?')).toBe('Qu’est-ce qu’un PM\u202f?')
     expect(items[0]?.question).toBe('Question a équipe')
   })
 })

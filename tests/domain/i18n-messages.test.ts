@@ -84,7 +84,9 @@ describe('UI messages', () => {
 
   it('keeps what the first screen needs in the core namespace', () => {
     // Home, review and navigation render before any feature's messages are loaded.
-    for (const top of ['app', 'nav', 'counts', 'home', 'review', 'interval', 'when', 'pwa', 'errors']) expect(namespaceOf.get(top), top).toBe('core')
+    for (const top of ['app', 'nav', 'counts', 'home', 'review', 'interval', 'when', 'pwa']) expect(namespaceOf.get(top), top).toBe('core')
+    // What a failed write says loads with the component that says it (the first page stays lean).
+    expect(namespaceOf.get('failure')).toBe('issues')
   })
 })
 

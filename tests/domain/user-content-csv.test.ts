@@ -106,8 +106,9 @@ describe('bad rows: one problem each, the good rows still read', () => {
     const t = table('\tA1\nQ2\t\nQ3\tA3\tok bad!tag\n')
     expect(t.problems).toEqual([
       { line: 1, code: 'emptyFront' },
-      { line: 2, code: 'emptyBack' },
-      { line: 3, code: 'tag', tag: 'bad!tag' },
+      // The front, when there is one, tells the learner which card the line is.
+      { line: 2, front: 'Q2', code: 'emptyBack' },
+      { line: 3, front: 'Q3', code: 'tag', tag: 'bad!tag' },
     ])
   })
 })

@@ -8,6 +8,7 @@ import {
   emptyDraft,
   entryOf,
   newUserId,
+  schemaDraftProblems,
   USER_SOURCE,
   type CardDraft,
 } from '../../src/domain/user-content/user-entry'
@@ -49,7 +50,7 @@ describe('the card editor draft', () => {
   it('names each problem by field', () => {
     expect(draftProblems(draft({}))).toEqual([{ field: 'front', code: 'empty' }, { field: 'back', code: 'empty' }])
     expect(draftProblems(draft({ kind: 'cloze', front: 'pas de trou' }))).toEqual([{ field: 'front', code: 'noGap' }])
-    expect(draftProblems(draft({ kind: 'cloze', front: '{{c1::}} x' }))).toEqual([{ field: 'front', code: 'cloze', detail: 'gap c1 has an empty answer' }])
+    expect(draftProblems(draft({ kind: 'cloze', front: '{{c1::}} x' }))).toEqual([{ field: 'front', code: 'cloze', issue: { code: 'emptyAnswer', ord: 1 } }])
     expect(draftProblems(draft({ front: 'a', back: 'b', tags: 'ok pas,bon' }))).toEqual([{ field: 'tags', code: 'tag', tag: 'pas,bon' }])
     expect(draftProblems(draft({ front: 'a'.repeat(11), back: 'b' }), 10)).toEqual([{ field: 'front', code: 'tooLong', chars: 11, max: 10 }])
   })
@@ -57,6 +58,11 @@ describe('the card editor draft', () => {
   it('the schema still refuses what the draft checks let through', () => {
     const compiled = compileUserEntries('deck-a', [{ id: 'Not An Id', kind: 'basic', source: 'x', front: 'a', back: 'b' }])
     expect(compiled.ok).toBe(false)
+    // Each refusal goes under the field it is about, worded from what valibot saw.
+    if (compiled.ok) return
+    expect(schemaDraftProblems(compiled.problems)).toContainEqual({ field: 'front', code: 'schema', issue: expect.objectContaining({ kind: 'badFormat', field: 'id' }) })
+    const tags = compileUserEntries('deck-a', [{ id: 'u-1', kind: 'basic', source: 'x', front: 'a', back: 'b', tags: ['a b'] }])
+    expect(!tags.ok && schemaDraftProblems(tags.problems)).toEqual([{ field: 'tags', code: 'schema', issue: expect.objectContaining({ kind: 'badFormat', keys: ['tags', 0] }) }])
   })
 
   it('round-trips a stored entry through the editor draft', () => {
@@ -107,6 +113,6 @@ describe('planning an import', () => {
 
   it('reports cloze syntax errors on their row', () => {
     const p = plan('#notetype column:1\nCloze\t{{c1::}} vide\textra\n')
-    expect(p.problems).toEqual([{ line: 2, code: 'cloze', detail: 'gap c1 has an empty answer' }])
+    expect(p.problems).toEqual([{ line: 2, front: '{{c1::}} vide', code: 'cloze', issue: { code: 'emptyAnswer', ord: 1 } }])
   })
 })

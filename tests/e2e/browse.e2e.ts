@@ -156,7 +156,7 @@ describe('the learner\'s own cards and Browse', () => {
     await expect(page.locator('[data-test="selected-count"]').innerText()).resolves.toBe('· 3 sélectionnées')
     await page.locator('[data-test="bulk-action"]').selectOption('suspend')
     await page.locator('[data-test="bulk-apply"]').click()
-    await expect(page.locator('[data-test="bulk-status"]').innerText()).resolves.toBe('Suspendre : 3 cartes.')
+    await expect(page.locator('[data-test="bulk-status"]').innerText()).resolves.toBe('Suspendre\u202f: 3 cartes.')
     const suspended = (await readStore<ScheduleRow>(page, 'schedules')).filter((s) => s.deckId === deckId)
     expect(suspended.map((s) => s.suspended)).toEqual([true, true, true])
     await page.locator('[data-test="filters"] summary').click()
@@ -171,7 +171,7 @@ describe('the learner\'s own cards and Browse', () => {
     await page.locator(`[data-card="${studied}"] a`).click()
     await page.locator('[data-test="facts"]').waitFor()
     await expect(page.locator('[data-test="state"]').innerText()).resolves.toBe('En apprentissage')
-    await expect(page.locator('[data-test="stability"]').innerText()).resolves.toMatch(/^\d+(,\d)? j$/)
+    await expect(page.locator('[data-test="stability"]').innerText()).resolves.toMatch(/^\d+(,\d)?\u00a0j$/)
     await expect(page.locator('[data-test="difficulty"]').innerText()).resolves.toMatch(/\/ 10$/)
     await expect(page.locator('[data-test="retrievability"]').innerText()).resolves.toMatch(/%/)
     await expect(page.locator('[data-test="due"]').innerText()).resolves.toMatch(/\d{4}/)
@@ -204,7 +204,7 @@ describe('the learner\'s own cards and Browse', () => {
     // A good CSV with a header row, a quoted field with a comma and a line break, a cloze and tags.
     await importFile(page, 'cartes.csv', 'Recto,Verso,Tags\n"PM, PO ?","Deux rôles\ndistincts",role\nMVP ?,Produit minimum viable,\n"Le {{c1::PO}} gère le backlog",,scrum\n')
     await page.locator('[data-test="import-preview"]').waitFor()
-    await expect(page.locator('[data-test="import-summary"]').innerText()).resolves.toBe('3 lignes lues : 3 à ajouter, 0 doublon(s) déjà présent(s), ignoré(s).')
+    await expect(page.locator('[data-test="import-summary"]').innerText()).resolves.toBe('3 lignes lues\u202f: 3 à ajouter, 0 doublon déjà présent, ignoré.')
     await expect(page.locator('[data-test="import-preview"] tbody tr').count()).resolves.toBe(3)
     await expect(page.locator('[data-test="import-header"]').isChecked()).resolves.toBe(true)
     await screenshot(page, 'import-preview')
@@ -228,19 +228,19 @@ describe('the learner\'s own cards and Browse', () => {
     // Bad files: each gets a clear message and the database stays exactly as it was.
     const many = Array.from({ length: 10_001 }, (_, i) => `Q${i}\tA${i}`).join('\n')
     const bad: Array<{ what: string; name: string; content: Buffer | string; expect: RegExp }> = [
-      { what: 'wrong column count (1 and 4 columns)', name: 'colonnes.tsv', content: 'Q1\tA1\nune seule colonne\nQ3\tA3\ttag\tdébordement\n', expect: /Ligne 2 : 1 colonne\(s\) au lieu de 2 ou 3[\s\S]*Ligne 3 : 4 colonne\(s\)/ },
+      { what: 'wrong column count (1 and 4 columns)', name: 'colonnes.tsv', content: 'Q1\tA1\nune seule colonne\nQ3\tA3\ttag\tdébordement\n', expect: /1 colonne au lieu de 2 ou 3 [^]*Ligne 2 du fichier [^]*4 colonnes au lieu de 2 ou 3 [^]*Ligne 3 du fichier/ },
       { what: 'non-UTF-8 (Windows-1252)', name: 'latin1.csv', content: Buffer.from([...Buffer.from('Recto;Verso\nR'), 0xf4, ...Buffer.from('le;Produit\n')]), expect: /pas en UTF-8 \(premier caractère illisible ligne 2\)/ },
       { what: 'empty file', name: 'vide.csv', content: '', expect: /Le fichier est vide/ },
       { what: 'blank lines only', name: 'blanc.csv', content: '\n  \n\t\n', expect: /Le fichier est vide/ },
       { what: 'header row only', name: 'entete.csv', content: 'front,back,tags\n', expect: /aucune carte/ },
-      { what: 'huge row (a 20,000-character field)', name: 'enorme.tsv', content: `Q1\tA1\nQ2\t${'x'.repeat(20_000)}\n`, expect: /Ligne 2 : le verso fait 20 000 caractères \(maximum 10 000\)/ },
-      { what: 'unclosed quote', name: 'guillemet.csv', content: 'Q1,A1\n"Q2,A2\nQ3,A3\n', expect: /Ligne 2 : un guillemet ouvert n’est jamais fermé/ },
+      { what: 'huge row (a 20,000-character field)', name: 'enorme.tsv', content: `Q1\tA1\nQ2\t${'x'.repeat(20_000)}\n`, expect: /Le verso fait 20 000 caractères, au-delà de 10 000 : raccourcissez ce texte\. Ligne 2 du fichier/ },
+      { what: 'unclosed quote', name: 'guillemet.csv', content: 'Q1,A1\n"Q2,A2\nQ3,A3\n', expect: /Un guillemet ouvert n’est jamais fermé[^]*Ligne 2 du fichier/ },
       { what: 'UTF-16 file', name: 'utf16.txt', content: Buffer.from('\ufeffQ\tA\n', 'utf16le'), expect: /UTF-16/ },
       { what: 'binary file (a zipped .xlsx)', name: 'classeur.csv', content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), expect: /pas un fichier texte/ },
-      { what: 'empty back', name: 'verso.csv', content: 'Q1,A1\nQ2,\n', expect: /Ligne 2 : le verso est vide/ },
-      { what: 'empty front', name: 'recto.tsv', content: '\tA1\n', expect: /Ligne 1 : le recto est vide/ },
-      { what: 'tag with punctuation', name: 'tags.tsv', content: 'Q1\tA1\tok pas,bon\n', expect: /Ligne 1 : le tag « pas,bon »/ },
-      { what: 'broken cloze (Anki note-type column)', name: 'trous.txt', content: '#separator:tab\n#notetype column:1\nCloze\t{{c1::}} vide\t\n', expect: /Ligne 3 : texte à trous invalide \(gap c1 has an empty answer\)/ },
+      { what: 'empty back', name: 'verso.csv', content: 'Q1,A1\nQ2,\n', expect: /Le verso est vide : écrivez la réponse[^]*Ligne 2 du fichier : « Q2 »/ },
+      { what: 'empty front', name: 'recto.tsv', content: '\tA1\n', expect: /Le recto est vide : écrivez la question\. Ligne 1 du fichier/ },
+      { what: 'tag with punctuation', name: 'tags.tsv', content: 'Q1\tA1\tok pas,bon\n', expect: /Le tag « pas,bon » contient une ponctuation[^]*Ligne 1 du fichier : « Q1 »/ },
+      { what: 'broken cloze (Anki note-type column)', name: 'trous.txt', content: '#separator:tab\n#notetype column:1\nCloze\t{{c1::}} vide\t\n', expect: /Le trou c1 n’a pas de réponse : écrivez-la juste après « c1:: »\. Ligne 3 du fichier[^]*Détails/ },
       { what: 'more than 10,000 rows', name: 'long.tsv', content: many, expect: /dépasse 10 000 lignes/ },
       { what: 'file over 10 MB (refused before reading)', name: 'gros.csv', content: Buffer.alloc(11 * 1024 * 1024, 0x61), expect: /pèse 11,5 Mo ; la limite est de 10 Mo/ },
     ]
@@ -517,7 +517,7 @@ describe('Browse with 10,000 cards', () => {
     await page.locator('[data-test="bulk-action"]').selectOption('suspend')
     const bulkStart = Date.now()
     await page.locator('[data-test="bulk-apply"]').click()
-    await expect(page.locator('[data-test="bulk-status"]').innerText()).resolves.toMatch(/Suspendre : 9\u202f800 cartes\. 200 laissées/)
+    await expect(page.locator('[data-test="bulk-status"]').innerText()).resolves.toMatch(/Suspendre\s:\s9\u202f800 cartes\. 200 laissées/)
     const bulkMs = Date.now() - bulkStart
     const schedules = await readStore<ScheduleRow>(page, 'schedules')
     expect(schedules.filter((s) => s.deckId === 'deck-perf' && s.suspended)).toHaveLength(10_000)

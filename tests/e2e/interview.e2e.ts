@@ -197,7 +197,7 @@ describe('mock interview', () => {
       await page.locator(`[data-grade="${i === 1 ? 4 : proposeInterviewGrade(ticks, total)}"]`).tap()
     }
     await page.locator('[data-test="mock-summary"]').waitFor()
-    expect(await page.locator('[data-test="summary-mode"]').innerText()).toMatch(/entraînement : votre planning n’a pas changé/)
+    expect(await page.locator('[data-test="summary-mode"]').innerText()).toMatch(/entraînement\s:\svotre planning n’a pas changé/)
 
     expect(await readStore<ReviewRow>(page, 'reviews')).toEqual([])
     expect(await readStore<ScheduleRow>(page, 'schedules')).toEqual(schedulesBefore)
@@ -269,7 +269,7 @@ describe('mock interview', () => {
     await page.locator('[data-test="leave"]').click()
     await page.reload()
     await page.locator('[data-test="resume"]').waitFor()
-    expect(await page.locator('[data-test="resume-box"]').innerText()).toMatch(/1 réponse\(s\) sur 5/)
+    expect(await page.locator('[data-test="resume-box"]').innerText()).toMatch(/1 réponse sur 5/)
     expect(await page.locator('[data-test="timer-choice"]').inputValue()).toBe('60')
     await page.locator('[data-test="resume"]').click()
     await phaseIs(page, 'question')
@@ -310,8 +310,8 @@ describe('interview date', () => {
       expect(await plan.locator('[data-test="days-left"]').innerText()).toBe('Dans 10 jours')
       expect(await plan.locator('[data-test="not-learned"]').innerText()).toBe('135 cartes pas encore apprises.')
       // 135 cards over today and the 7 days up to 3 days before: 17 a day.
-      expect(await plan.locator('[data-test="per-day"]').innerText()).toMatch(/^Pour les avoir toutes vues 3 jours avant, d’ici le \S+ \d+ \S+ : 17 nouvelles cartes par jour\.$/)
-      expect(await plan.locator('[data-test="raise-offer"]').innerText()).toMatch(/Votre limite est de 10 nouvelles cartes par jour\. La passer à 17 \?/)
+      expect(await plan.locator('[data-test="per-day"]').innerText()).toMatch(/^Pour les avoir toutes vues 3 jours avant, d’ici le \S+ \d+ \S+\s:\s17 nouvelles cartes par jour\.$/)
+      expect(await plan.locator('[data-test="raise-offer"]').innerText()).toMatch(/Votre limite est de 10 nouvelles cartes par jour\. La passer à 17\s\?/)
       if (viewport === PHONE) expect(await violations(page, 'home plan')).toEqual([])
       await screenshot(page, 'home-interview-10-days')
 

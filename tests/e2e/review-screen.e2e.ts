@@ -304,7 +304,7 @@ describe('review screen on a phone', () => {
     await page.locator(`article.card[data-card-id="${studied.cardId}"]`).waitFor()
     // Its info: the memory figures of a card seen twelve days ago.
     await page.keyboard.press('i')
-    await expect.poll(() => page.locator('[data-test="card-info"] [data-test="stability"]').innerText()).toBe('12 j')
+    await expect.poll(() => page.locator('[data-test="card-info"] [data-test="stability"]').innerText()).toBe('12\u00a0j')
     await expect(page.locator('[data-test="card-info"] [data-test="retrievability"]').innerText()).resolves.toMatch(/^\d+\s?%$/)
     await page.locator('[data-test="card-info-close"]').tap()
     await page.locator('[data-test="card-info"]').waitFor({ state: 'detached' })

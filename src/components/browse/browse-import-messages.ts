@@ -1,7 +1,12 @@
-// The learner-facing message for each import problem (file-level or row-level).
+// The learner-facing message for each import problem: the file's, or a row's (what is wrong, its
+// line in the file and its front, the technical detail for "Details").
 import type { Composer } from 'petite-vue-i18n'
+import { describeClozeIssue } from '../../domain/content/cloze'
 import type { RowProblem } from '../../domain/user-content/csv-table'
+import { formatKeys } from '../../domain/validation/schema-issue'
+import { clozeIssueText, issueText } from '../../i18n/issue-text'
 import type { ImportPreparation } from '../../stores/browse'
+import { clipText, type ProblemLine } from '../app/problem-line'
 
 type T = Composer['t']
 export type FileProblem = Extract<ImportPreparation, { ok: false }>['problem']
@@ -19,27 +24,38 @@ export function fileMessage(t: T, locale: string, p: FileProblem): string {
       return t('browse.import.file_.encoding', { line: p.line })
     case 'tooManyRows':
       return t('browse.import.file_.tooManyRows', { max: p.max.toLocaleString(locale) }, p.max)
-    case 'unreadable':
-      return t('browse.import.file_.unreadable', { message: p.message })
     default:
       return t(`browse.import.file_.${p.code}`)
   }
 }
 
-export function rowMessage(t: T, locale: string, p: RowProblem): string {
-  const line = p.line
+/** A file problem as AppProblems shows it: the browser's own error, when there is one, under "Details". */
+export function fileProblem(t: T, locale: string, p: FileProblem): ProblemLine {
+  return p.code === 'unreadable' ? { what: fileMessage(t, locale, p), detail: p.message } : { what: fileMessage(t, locale, p) }
+}
+
+function rowWhat(t: T, locale: string, p: RowProblem): string {
   switch (p.code) {
     case 'columns':
-      return t('browse.import.row.columns', { line, found: p.found, expected: p.expected.join(` ${t('browse.import.or')} `) }, p.found)
+      return t('browse.import.row.columns', { found: p.found, expected: new Intl.ListFormat(locale, { type: 'disjunction' }).format(p.expected.map(String)) }, p.found)
     case 'tooLong':
-      return t('browse.import.row.tooLong', { line, field: t(`browse.import.fields.${p.field}`), chars: p.chars.toLocaleString(locale), max: p.max.toLocaleString(locale) }, p.chars)
+      return t('browse.import.row.tooLong', { field: t(`browse.import.fields.${p.field}`), chars: p.chars.toLocaleString(locale), max: p.max.toLocaleString(locale) }, p.chars)
     case 'tag':
-      return t('browse.import.row.tag', { line, tag: p.tag })
+      return t('browse.import.row.tag', { tag: p.tag })
     case 'cloze':
-      return t('browse.import.row.cloze', { line, detail: p.detail })
+      return clozeIssueText(t, locale, p.issue)
     case 'schema':
-      return t('browse.import.row.schema', { line, field: p.field, detail: p.detail })
+      return issueText(t, locale, p.issue)
     default:
-      return t(`browse.import.row.${p.code}`, { line })
+      return t(`browse.import.row.${p.code}`)
   }
+}
+
+export function rowMessage(t: T, locale: string, p: RowProblem): ProblemLine {
+  const line = p.line.toLocaleString(locale)
+  const where = p.front ? t('browse.import.whereFront', { line, front: clipText(p.front, 60) }) : t('browse.import.where', { line })
+  const out: ProblemLine = { what: rowWhat(t, locale, p), where }
+  if (p.code === 'cloze') out.detail = `line ${p.line}: ${describeClozeIssue(p.issue)}`
+  if (p.code === 'schema') out.detail = `line ${p.line}: ${formatKeys(p.issue.keys)}: ${p.issue.technical}`
+  return out
 }

@@ -1,5 +1,6 @@
 // Reads a backup file end to end (bytes → text → JSON → checked backup) and says what it holds.
 import { decodeUtf8, parseJson } from './decode'
+import { withLines } from './places'
 import { MAX_BACKUP_BYTES, type BackupFile, type BackupSummary } from './format'
 import type { BackupProblem } from './problems'
 import { validateBackup } from './validate'
@@ -14,7 +15,7 @@ export function readBackup(bytes: Uint8Array, nowMs: number, maxBytes = MAX_BACK
   const json = parseJson(text.value)
   if (!json.ok) return { ok: false, problems: [json.problem] }
   const checked = validateBackup(json.value, nowMs)
-  if (!checked.ok) return checked
+  if (!checked.ok) return { ok: false, problems: withLines(text.value, checked.problems) }
   const { backup } = checked
   return {
     ok: true,

@@ -4,7 +4,7 @@ import * as v from 'valibot'
 import { CardState } from '../scheduling/schedule'
 import { DAY_MS } from '../time/study-day'
 import { BACKUP_FORMAT, BACKUP_TABLES, type BackupTableName } from './format'
-import { CHECK } from './problems'
+import { CHECK } from '../validation/schema-issue'
 
 /** No review of this app can predate 2000-01-01. */
 export const MIN_DATE_MS = Date.UTC(2000, 0, 1)

@@ -2,8 +2,10 @@
 import * as v from 'valibot'
 import { findForbiddenKey } from './decode'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, PRIMARY_KEYS, type BackupFile, type Row } from './format'
+import { withPlaces } from './places'
 import { MAX_PROBLEMS, problemFromIssue, type BackupProblem } from './problems'
 import { headerSchema, rowSchemas } from './schema'
+import { schemaIssue } from '../validation/schema-issue'
 
 export type Validation = { ok: true; backup: BackupFile } | { ok: false; problems: BackupProblem[] }
 
@@ -31,9 +33,7 @@ function rowProblems(backup: BackupFile): BackupProblem[] {
       const row = rows[i]
       const result = v.safeParse(schema, row)
       if (result.success) continue
-      const key = isRecord(row) ? row[PRIMARY_KEYS[table]] : undefined
-      const rowId = typeof key === 'string' ? key : undefined
-      for (const issue of result.issues) out.push(problemFromIssue(issue, [table, i], rowId))
+      for (const issue of result.issues) out.push(problemFromIssue(schemaIssue(issue, [table, i])))
     }
   }
   return out.slice(0, MAX_PROBLEMS)
@@ -75,7 +75,7 @@ export function validateBackup(value: unknown, nowMs: number): Validation {
   if (version) return { ok: false, problems: [version] }
 
   const head = v.safeParse(headerSchema(nowMs), value)
-  if (!head.success) return { ok: false, problems: head.issues.slice(0, MAX_PROBLEMS).map((i) => problemFromIssue(i, [])) }
+  if (!head.success) return { ok: false, problems: head.issues.slice(0, MAX_PROBLEMS).map((i) => problemFromIssue(schemaIssue(i))) }
   // The original value, not valibot's copy: the data written is exactly the data read.
   const backup = value as unknown as BackupFile
 
@@ -88,9 +88,9 @@ export function validateBackup(value: unknown, nowMs: number): Validation {
   if (counts.length > 0) return { ok: false, problems: counts }
 
   const rows = rowProblems(backup)
-  if (rows.length > 0) return { ok: false, problems: rows }
+  if (rows.length > 0) return { ok: false, problems: withPlaces(backup, rows) }
   const integrity = integrityProblems(backup)
-  if (integrity.length > 0) return { ok: false, problems: integrity }
+  if (integrity.length > 0) return { ok: false, problems: withPlaces(backup, integrity) }
   return { ok: true, backup: withFlagColors(backup) }
 }
 

@@ -132,7 +132,8 @@ export function summary(card: CardContent, lang: StudyLanguage): { question: str
   }
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+// Line breaks and runs of spaces only: the no-break spaces of French typography stay (no "?" alone on a line).
+const oneLine = (s: string) => s.replace(/[\t\n\f\r ]+/g, ' ').trim()
 
 /**
  * The learner's Markdown as one plain line for the list: emphasis marks, link targets, list bullets

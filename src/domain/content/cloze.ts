@@ -29,19 +29,47 @@ export function clozeOrdinals(text: string): number[] {
   return [...new Set(parseClozeGaps(text).map((g) => g.ord))].sort((a, b) => a - b)
 }
 
-/** Returns a list of problems with the cloze syntax (empty when valid). */
-export function clozeProblems(text: string): string[] {
-  const problems: string[] = []
+/** What can be wrong with a cloze text, as values: the editor and the import word them for the learner. */
+export type ClozeIssue =
+  | { code: 'noGap' }
+  | { code: 'badNumber'; ord: number }
+  | { code: 'emptyAnswer'; ord: number }
+  | { code: 'emptyHint'; ord: number }
+  | { code: 'unbalanced' }
+
+export function clozeIssues(text: string): ClozeIssue[] {
+  const issues: ClozeIssue[] = []
   const gaps = parseClozeGaps(text)
-  if (gaps.length === 0) problems.push('has no gap: write {{c1::answer}}')
+  if (gaps.length === 0) issues.push({ code: 'noGap' })
   for (const g of gaps) {
-    if (!Number.isInteger(g.ord) || g.ord < 1) problems.push(`gap c${g.ord} must be numbered from c1`)
-    if (g.answer.trim() === '') problems.push(`gap c${g.ord} has an empty answer`)
-    if (g.hint !== undefined && g.hint.trim() === '') problems.push(`gap c${g.ord} has an empty hint`)
+    if (!Number.isInteger(g.ord) || g.ord < 1) issues.push({ code: 'badNumber', ord: g.ord })
+    if (g.answer.trim() === '') issues.push({ code: 'emptyAnswer', ord: g.ord })
+    if (g.hint !== undefined && g.hint.trim() === '') issues.push({ code: 'emptyHint', ord: g.ord })
   }
   const rest = text.replace(GAP, '')
-  if (rest.includes('{{') || rest.includes('}}')) problems.push('has unbalanced {{ or }} outside a gap')
-  return problems
+  if (rest.includes('{{') || rest.includes('}}')) issues.push({ code: 'unbalanced' })
+  return issues
+}
+
+/** A cloze issue in English: for deck authors at build time, and as the technical detail. */
+export function describeClozeIssue(issue: ClozeIssue): string {
+  switch (issue.code) {
+    case 'noGap':
+      return 'has no gap: write {{c1::answer}}'
+    case 'badNumber':
+      return `gap c${issue.ord} must be numbered from c1`
+    case 'emptyAnswer':
+      return `gap c${issue.ord} has an empty answer`
+    case 'emptyHint':
+      return `gap c${issue.ord} has an empty hint`
+    case 'unbalanced':
+      return 'has unbalanced {{ or }} outside a gap'
+  }
+}
+
+/** Returns a list of problems with the cloze syntax (empty when valid). */
+export function clozeProblems(text: string): string[] {
+  return clozeIssues(text).map(describeClozeIssue)
 }
 
 /** Renders the text for one gap number; other gaps show their answers. */

@@ -5,12 +5,16 @@ import { clozeOrdinals, clozeProblems } from './cloze'
 import { contentHash } from './hash'
 import type { CardContent, CompiledDeck } from './card'
 import type { LocalizedText } from './localized'
+import { schemaIssue, type SchemaIssue } from '../validation/schema-issue'
 
 export interface DeckProblem {
   file: string
   cardId?: string
   field: string
+  /** In English, for deck authors. */
   message: string
+  /** What valibot found, when it did: the learner's own cards word it in their language. */
+  issue?: SchemaIssue
 }
 
 export function formatProblem(p: DeckProblem): string {
@@ -107,7 +111,7 @@ export function compileDeck(raw: unknown, file: string, opts: CompileOptions = {
   const problems: DeckProblem[] = []
   const head = v.safeParse(DeckFileSchema, raw)
   if (!head.success) {
-    return { ok: false, problems: head.issues.map((i) => ({ file, field: issuePath(i), message: i.message })) }
+    return { ok: false, problems: head.issues.map((i) => ({ file, field: issuePath(i), message: i.message, issue: schemaIssue(i) })) }
   }
   const cards: CardContent[] = []
   const seen = new Set<string>()
@@ -116,7 +120,7 @@ export function compileDeck(raw: unknown, file: string, opts: CompileOptions = {
     const label = typeof rawId === 'string' ? rawId : `#${index + 1}`
     const parsed = v.safeParse(EntrySchema, rawEntry)
     if (!parsed.success) {
-      for (const i of parsed.issues) problems.push({ file, cardId: label, field: issuePath(i), message: i.message })
+      for (const i of parsed.issues) problems.push({ file, cardId: label, field: issuePath(i), message: i.message, issue: schemaIssue(i) })
       return
     }
     for (const p of entryProblems(parsed.output, opts)) problems.push({ file, cardId: label, ...p })

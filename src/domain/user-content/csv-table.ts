@@ -1,6 +1,8 @@
 // Reads CSV or TSV text in the shape Anki reads and writes: front, back, optional tags; Anki's
 // "#key:value" header lines; an optional header row. Every bad row gets its own problem.
 import Papa from 'papaparse'
+import type { ClozeIssue } from '../content/cloze'
+import type { SchemaIssue } from '../validation/schema-issue'
 
 export type ImportKind = 'basic' | 'cloze'
 
@@ -14,15 +16,17 @@ export interface TableRow {
   tags: string[]
 }
 
-export type RowProblem =
-  | { line: number; code: 'columns'; found: number; expected: number[] }
-  | { line: number; code: 'quotes' }
-  | { line: number; code: 'tooLong'; field: 'front' | 'back' | 'tags'; chars: number; max: number }
-  | { line: number; code: 'emptyFront' }
-  | { line: number; code: 'emptyBack' }
-  | { line: number; code: 'tag'; tag: string }
-  | { line: number; code: 'cloze'; detail: string }
-  | { line: number; code: 'schema'; field: string; detail: string }
+/** A bad row: its line in the file (1-based) and, when it has one, its front, so the learner finds it. */
+export type RowProblem = { line: number; front?: string } & (
+  | { code: 'columns'; found: number; expected: number[] }
+  | { code: 'quotes' }
+  | { code: 'tooLong'; field: 'front' | 'back' | 'tags'; chars: number; max: number }
+  | { code: 'emptyFront' }
+  | { code: 'emptyBack' }
+  | { code: 'tag'; tag: string }
+  | { code: 'cloze'; issue: ClozeIssue }
+  | { code: 'schema'; issue: SchemaIssue }
+)
 
 export type TableProblem = { code: 'noRows' } | { code: 'tooManyRows'; rows: number; max: number }
 
@@ -175,9 +179,9 @@ function toRow(cells: string[], line: number, layout: Layout, meta: Meta, maxCha
   const kind: ImportKind = notetype.includes('cloze') || notetype.includes('trous') || (!notetype && CLOZE_MARK.test(front)) ? 'cloze' : 'basic'
   const tags = [...new Set([...meta.globalTags, ...tagText.split(/\s+/).filter(Boolean)])]
   if (front === '') problems.push({ line, code: 'emptyFront' })
-  if (back === '' && kind === 'basic') problems.push({ line, code: 'emptyBack' })
+  if (back === '' && kind === 'basic') problems.push({ line, front, code: 'emptyBack' })
   const badTag = tags.find((t) => !TAG.test(t))
-  if (badTag !== undefined) problems.push({ line, code: 'tag', tag: badTag })
+  if (badTag !== undefined) problems.push({ line, ...(front ? { front } : {}), code: 'tag', tag: badTag })
   if (problems.length > before) return null
   return { line, kind, front, back, tags }
 }

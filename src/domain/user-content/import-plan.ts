@@ -2,7 +2,7 @@
 // aside, and the cards to add. Nothing is written unless every row is good.
 import type { CardContent } from '../content/card'
 import type { ParsedTable, RowProblem, TableRow } from './csv-table'
-import { compileUserEntries, draftProblems, entryOf, type CardDraft } from './user-entry'
+import { compileUserEntries, draftProblems, entryOf, issueOfDeckProblem, type CardDraft } from './user-entry'
 
 export interface ImportPlan {
   /** Cards to add, in file order, positions from 0 (the repository puts them after the deck's cards). */
@@ -49,12 +49,14 @@ export function planImport(table: ParsedTable, opts: PlanOptions): ImportPlan {
     const draft = draftOfRow(row, opts.source)
     const found = draftProblems(draft)
     if (found.length > 0) {
+      const at = { line: row.line, ...(row.front ? { front: row.front } : {}) }
       for (const p of found) {
-        if (p.code === 'tooLong') problems.push({ line: row.line, code: 'tooLong', field: p.field === 'back' ? 'back' : 'front', chars: p.chars, max: p.max })
-        else if (p.code === 'tag') problems.push({ line: row.line, code: 'tag', tag: p.tag })
-        else if (p.code === 'cloze' || p.code === 'schema') problems.push({ line: row.line, code: 'cloze', detail: p.detail })
-        else if (p.code === 'noGap') problems.push({ line: row.line, code: 'cloze', detail: 'has no gap: write {{c1::answer}}' })
-        else problems.push({ line: row.line, code: p.field === 'back' ? 'emptyBack' : 'emptyFront' })
+        if (p.code === 'tooLong') problems.push({ ...at, code: 'tooLong', field: p.field === 'back' ? 'back' : 'front', chars: p.chars, max: p.max })
+        else if (p.code === 'tag') problems.push({ ...at, code: 'tag', tag: p.tag })
+        else if (p.code === 'cloze') problems.push({ ...at, code: 'cloze', issue: p.issue })
+        else if (p.code === 'schema') problems.push({ ...at, code: 'schema', issue: p.issue })
+        else if (p.code === 'noGap') problems.push({ ...at, code: 'cloze', issue: { code: 'noGap' } })
+        else problems.push({ ...at, code: p.field === 'back' ? 'emptyBack' : 'emptyFront' })
       }
       continue
     }
@@ -73,9 +75,7 @@ export function planImport(table: ParsedTable, opts: PlanOptions): ImportPlan {
   const compiled = compileUserEntries(opts.deckId, entries)
   if (compiled.ok) cards = compiled.cards
   else {
-    for (const p of compiled.problems) {
-      problems.push({ line: (p.cardId && lineOf.get(p.cardId)) || 0, code: 'schema', field: p.field, detail: p.message })
-    }
+    for (const p of compiled.problems) problems.push({ line: (p.cardId && lineOf.get(p.cardId)) || 0, code: 'schema', issue: issueOfDeckProblem(p) })
   }
   problems.sort((a, b) => a.line - b.line)
   return {

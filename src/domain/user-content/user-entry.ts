@@ -1,10 +1,11 @@
 // The learner's own cards: an editor draft or an imported row becomes a deck entry, checked by the
 // one deck schema (compileDeck), so user cards obey the same rules as the built-in ones.
 import type { CardContent } from '../content/card'
-import { clozeProblems } from '../content/cloze'
+import { clozeIssues, type ClozeIssue } from '../content/cloze'
 import type { DeckEntry } from '../content/deck-schema'
 import { pickText, type LocalizedText } from '../content/localized'
 import { compileDeck, type DeckProblem } from '../content/validate-deck'
+import type { SchemaIssue } from '../validation/schema-issue'
 import { MAX_FIELD_CHARS } from './csv-table'
 import { USER_SOURCE } from './user-source'
 
@@ -38,7 +39,8 @@ export type DraftProblem =
   | { field: DraftField; code: 'empty' | 'noGap' | 'optionsCount' | 'correctCount' }
   | { field: DraftField; code: 'tooLong'; chars: number; max: number }
   | { field: DraftField; code: 'tag'; tag: string }
-  | { field: DraftField; code: 'cloze' | 'schema'; detail: string }
+  | { field: DraftField; code: 'cloze'; issue: ClozeIssue }
+  | { field: DraftField; code: 'schema'; issue: SchemaIssue }
 
 export const MIN_OPTIONS = 3
 export const MAX_OPTIONS = 5
@@ -86,9 +88,7 @@ export function draftProblems(draft: CardDraft, maxChars = MAX_FIELD_CHARS): Dra
   if (front === '') out.push({ field: 'front', code: 'empty' })
   if (back === '' && draft.kind !== 'cloze') out.push({ field: 'back', code: 'empty' })
   if (draft.kind === 'cloze' && front !== '') {
-    for (const detail of clozeProblems(front)) {
-      out.push(detail.startsWith('has no gap') ? { field: 'front', code: 'noGap' } : { field: 'front', code: 'cloze', detail })
-    }
+    for (const issue of clozeIssues(front)) out.push(issue.code === 'noGap' ? { field: 'front', code: 'noGap' } : { field: 'front', code: 'cloze', issue })
   }
   if (draft.kind === 'choice') {
     if (draft.options.length < MIN_OPTIONS || draft.options.length > MAX_OPTIONS) out.push({ field: 'options', code: 'optionsCount' })
@@ -119,6 +119,24 @@ export function entryOf(draft: CardDraft, id: string): unknown {
         explanation: back,
       }
   }
+}
+
+/** A problem the deck schema found, as valibot saw it (or, for a rule of its own, as a plain "invalid"). */
+export function issueOfDeckProblem(p: DeckProblem): SchemaIssue {
+  if (p.issue) return p.issue
+  const keys = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))
+  return { kind: 'invalid', keys, field: [...keys].reverse().find((k): k is string => typeof k === 'string') ?? null, received: '', technical: p.message }
+}
+
+const DRAFT_FIELDS: Record<string, DraftField> = { back: 'back', extra: 'back', explanation: 'back', options: 'options', tags: 'tags' }
+
+/** The schema's problems as the editor shows them, each under the field it is about. */
+export function schemaDraftProblems(problems: readonly DeckProblem[]): DraftProblem[] {
+  return problems.map((p) => {
+    const issue = issueOfDeckProblem(p)
+    const top = issue.keys.find((k): k is string => typeof k === 'string' && k !== 'cards')
+    return { field: (top && DRAFT_FIELDS[top]) || 'front', code: 'schema', issue }
+  })
 }
 
 export type CompiledEntries = { ok: true; cards: CardContent[] } | { ok: false; problems: DeckProblem[] }
