@@ -39,11 +39,17 @@ function layoutProblems(french: boolean): string[] {
     problems.push(`horizontal scroll (${document.documentElement.scrollWidth}px): ${wide.slice(-2).map(describe).join(' | ')}`)
   }
 
-  // Targets of 44 px at least. A checkbox or radio's target is its whole label.
+  // Targets of 44 px at least. A checkbox, radio or file input is also pressed through its label:
+  // its target is the largest of the input and its labels.
+  const area = (e: Element) => {
+    const r = e.getBoundingClientRect()
+    return r.width * r.height
+  }
   for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, label.button')) {
     if (el instanceof HTMLInputElement && el.type === 'hidden') continue
     const labelled = el instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(el.type)
-    const target = labelled ? (el.closest('label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null) ?? el) : el
+    const candidates = labelled ? [el, ...(el as HTMLInputElement).labels!].filter(shown) : [el]
+    const target = candidates.sort((a, b) => area(b) - area(a))[0] ?? el
     if (!shown(target) || getComputedStyle(el).visibility === 'hidden') continue
     const r = target.getBoundingClientRect()
     if (r.height < 44 || r.width < 44) problems.push(`small target ${describe(el)} ${Math.round(r.width)}x${Math.round(r.height)}`)

@@ -4,12 +4,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { buildBackup, serializeBackup } from '../../src/domain/backup/format'
 import { BAD_CASES, fiftyMegabytes } from '../fixtures/bad-backups/cases'
 import { generateHistory } from '../fixtures/bad-backups/history'
+import { screenViolations } from './accessibility'
 import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
 
 const TABLES = ['decks', 'cards', 'schedules', 'reviews', 'mockInterviews', 'settings', 'meta'] as const
@@ -63,22 +63,8 @@ async function openData(page: Page) {
   await page.locator('[data-test="device"] [data-count="cards"]').waitFor()
 }
 
-/** axe-core plus the phone checks of the a11y suite: no horizontal scroll, targets of 44 px. */
-async function a11y(page: Page, state: string) {
-  const result = await new AxeBuilder({ page }).analyze()
-  const found = result.violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const phoneProblems = await page.evaluate(() => {
-    const problems: string[] = []
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`horizontal scroll (${document.documentElement.scrollWidth}px)`)
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], select, textarea, label.button')) {
-      const r = el.getBoundingClientRect()
-      if (r.width === 0 || el.closest('.visually-hidden, .skip-link')) continue
-      if (r.height < 44 || r.width < 44) problems.push(`small target "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`)
-    }
-    return problems
-  })
-  return [...found, ...phoneProblems.map((p) => `${state}: ${p}`)]
-}
+/** The check every screen gets (tests/e2e/accessibility.ts); these screens are in French. */
+const a11y = (page: Page, state: string) => screenViolations(page, state, { french: true })
 
 /** Longest main-thread stall while `run` runs: long tasks, and the largest gap between timer ticks. */
 async function stallsDuring(page: Page, run: () => Promise<void>) {

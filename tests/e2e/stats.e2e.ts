@@ -1,5 +1,4 @@
 // The stats screen in Chromium on a simulated learner's history: the numbers shown are the domain's.
-import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { ReviewRow, ScheduleRow } from '../../src/db/database'
@@ -15,6 +14,7 @@ import { reviewDaysOf, type ReviewDays } from '../../src/domain/stats/review-day
 import { BUTTON_GROUPS } from '../../src/domain/stats/review-kind'
 import { formatPercent } from '../../src/components/stats/stats-format'
 import { answerLikeTheApp, newSchedules, simulateHistory } from '../fixtures/simulate-history'
+import { screenViolations } from './accessibility'
 import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR, untilDecksWritten } from './browser'
 
 const TIME_ZONE = 'Europe/Paris'
@@ -233,24 +233,9 @@ describe('stats screen', () => {
         await screenshot(page, name)
         await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-full-${viewport.width}x${viewport.height}.png`, fullPage: true })
 
-        const axe = await new AxeBuilder({ page }).analyze()
-        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-        const layout = await page.evaluate(() => {
-          const problems: string[] = []
-          if (document.documentElement.scrollWidth > window.innerWidth) {
-            const wide = [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-            problems.push(`horizontal scroll ${document.documentElement.scrollWidth}: ${wide.slice(0, 3).map((e) => e.outerHTML.slice(0, 80)).join(' | ')}`)
-          }
-          for (const el of document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main select')) {
-            const target = el instanceof HTMLInputElement && el.type === 'radio' ? (el.closest('label') ?? el) : el
-            const r = target.getBoundingClientRect()
-            if (r.width > 0 && (r.width < 44 || r.height < 44)) problems.push(`small target ${el.outerHTML.slice(0, 60)} ${r.width}x${r.height}`)
-          }
-          // Every chart speaks its key numbers.
-          for (const canvas of document.querySelectorAll('canvas')) if (!canvas.getAttribute('aria-label')) problems.push('chart without text alternative')
-          return problems
-        })
-        expect(layout).toEqual([])
+        expect(await screenViolations(page, `stats ${viewport.width}px ${colorScheme}`, { french: true })).toEqual([])
+        // Every chart speaks its key numbers.
+        expect(await page.locator('canvas:not([aria-label])').count()).toBe(0)
         expect(await page.locator('main canvas[role="img"]').count()).toBe(6)
         await context.close()
       }
