@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { BASE_URL, launchBrowser, readStore, untilReady } from '../e2e/browser'
+import { BASE_URL, launchBrowser, readStore, untilDecksWritten, untilReady } from '../e2e/browser'
 import { simulateLearner } from '../bench/generate-data'
 import type { ScheduleRow } from '../../src/db/database'
 
@@ -51,6 +51,8 @@ async function learner(viewport: { width: number; height: number }, nowMs: numbe
   const page = await context.newPage()
   await page.goto(`${BASE_URL}/`)
   await page.locator('[data-test="total-counts"]').waitFor()
+  // Home shows a first visit from the build's manifest while the decks are written.
+  await untilDecksWritten(page)
   // 40 mornings of study on the built-in decks (the last one is today's, if the clock is past it),
   // 3 new cards a day; an interview in three weeks; a backup made last week.
   const schedules = (await readStore<ScheduleRow>(page, 'schedules')).sort((a, b) => a.deckId.localeCompare(b.deckId) || a.position - b.position)
