@@ -2,6 +2,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { compression } from 'vite-plugin-compression2'
 import { decksPlugin } from './src/build/vite-plugin-decks'
 
 import { readFileSync } from 'node:fs'
@@ -25,6 +26,10 @@ export default defineConfig({
       strictMessage: false,
       escapeHtml: false,
     }),
+    // Brotli and gzip copies beside each file, which the server sends to a browser that accepts them
+    // (server/http/static-app.ts): the first visit downloads ~90 KB of script instead of ~300 KB,
+    // and the optimiser's WebAssembly ~450 KB instead of 1.7 MB.
+    compression({ include: /\.(html|css|js|mjs|json|svg|webmanifest|wasm)$/, threshold: 1024, algorithms: ['brotliCompress', 'gzip'] }),
     VitePWA({
       // The learner decides when a new version applies (src/pwa): no reload by itself.
       registerType: 'prompt',

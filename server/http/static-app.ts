@@ -1,4 +1,4 @@
-// The built app (dist/): hashed assets cached for a year, the service worker and pages revalidated,
+// The built app (dist/), compressed: hashed assets cached for a year, the service worker and pages revalidated,
 // any other path without a file answered with index.html (the router's routes).
 import { serveStatic } from '@hono/node-server/serve-static'
 import { existsSync, readFileSync } from 'node:fs'
@@ -14,7 +14,8 @@ export function serveApp(app: Hono, distDir: string) {
     await next()
     if (c.res.ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', cacheFor(c.req.path))
   })
-  app.use('*', serveStatic({ root }))
+  // Brotli or gzip copies made at build time (vite.config.ts), when the browser accepts them.
+  app.use('*', serveStatic({ root, precompressed: true }))
   app.get('*', (c) => {
     // A missing file (an old chunk, a typo) is a 404, not the app's page in its place.
     if (/\.[a-z0-9]+$/i.test(c.req.path) || c.req.path.startsWith('/api/')) return c.notFound()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -143,6 +144,7 @@ describe.each(backends())('hostile requests on $name', (backend) => {
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})')
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)')
     writeFileSync(join(dist, 'assets', 'optimizer-worker-abc123.js'), 'self.onmessage = () => {}')
+    writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'))
     const h = harness(db, { distDir: dist })
     const page = await h.request('/review')
     expect(page.status).toBe(200)
@@ -152,6 +154,13 @@ describe.each(backends())('hostile requests on $name', (backend) => {
     expect(sw.headers.get('content-type')).toContain('javascript')
     const asset = await h.request('/assets/index-abc123.js')
     expect(asset.headers.get('cache-control')).toContain('immutable')
+    expect(asset.headers.get('content-encoding')).toBeNull()
+    // The build's brotli copy, to a browser that accepts it.
+    const compressed = await h.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+    expect(compressed.headers.get('content-encoding')).toBe('br')
+    expect(compressed.headers.get('vary')).toContain('Accept-Encoding')
+    expect(compressed.headers.get('cache-control')).toContain('immutable')
+    expect(brotliDecompressSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe('console.log(1)')
     expect((await h.request('/assets/gone-000.js')).status).toBe(404)
     expect((await h.request('/../package.json')).status).not.toBe(200)
     for (const res of [page, sw, asset]) expect(res.headers.get('content-security-policy')).toContain("script-src 'self';")
