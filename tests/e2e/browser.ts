@@ -80,3 +80,48 @@ export async function untilDecksWritten(page: Page, timeoutMs = 30_000) {
     await page.waitForTimeout(100)
   }
 }
+
+/** The tables a learner's data lives in (what a backup holds). */
+export const DATA_TABLES = ['decks', 'cards', 'schedules', 'reviews', 'mockInterviews', 'settings', 'meta'] as const
+
+/** Every row of the learner's data, table by table: compared before and after a refused change. */
+export async function dumpData(page: Page): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const t of DATA_TABLES) out[t] = await readStore(page, t)
+  return out
+}
+
+/** Answers `n` cards of the review screen "Correct" by keyboard (a choice card: its first option). */
+export async function answerCorrect(page: Page, n: number) {
+  for (let i = 0; i < n; i++) {
+    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
+    const kind = await page.locator('article.card').getAttribute('data-kind')
+    await untilReady(page)
+    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
+    await page.locator('[data-grade="3"]').waitFor()
+    await untilReady(page)
+    await page.keyboard.press('3')
+  }
+}
+
+/** From home's "study all", answers `n` cards "Correct" and waits until the log holds `n` reviews. */
+export async function studyFromHome(page: Page, n: number) {
+  await page.goto(`${BASE_URL}/`)
+  await page.locator('[data-test="study-all"]').click()
+  await answerCorrect(page, n)
+  // Runs in the page: Playwright sends the function's source, not its closure.
+  await page.waitForFunction(
+    (count) =>
+      new Promise<boolean>((done) => {
+        const open = indexedDB.open('pm-cards')
+        open.onsuccess = () => {
+          const req = open.result.transaction('reviews').objectStore('reviews').count()
+          req.onsuccess = () => {
+            open.result.close()
+            done(req.result === count)
+          }
+        }
+      }),
+    n,
+  )
+}

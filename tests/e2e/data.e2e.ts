@@ -10,9 +10,8 @@ import { buildBackup, serializeBackup } from '../../src/domain/backup/format'
 import { BAD_CASES, fiftyMegabytes } from '../fixtures/bad-backups/cases'
 import { generateHistory } from '../fixtures/bad-backups/history'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { BASE_URL, DATA_TABLES, dumpData, launchBrowser, readStore, screenshot, studyFromHome } from './browser'
 
-const TABLES = ['decks', 'cards', 'schedules', 'reviews', 'mockInterviews', 'settings', 'meta'] as const
 const TMP = mkdtempSync(join(tmpdir(), 'pm-cards-data-'))
 let browser: Browser
 
@@ -25,38 +24,6 @@ afterAll(async () => {
 
 const phone = (colorScheme: 'light' | 'dark' = 'light') =>
   browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', acceptDownloads: true, colorScheme })
-
-async function dumpAll(page: Page) {
-  const out: Record<string, unknown[]> = {}
-  for (const t of TABLES) out[t] = await readStore(page, t)
-  return out
-}
-
-async function study(page: Page, n: number) {
-  await page.goto(`${BASE_URL}/`)
-  await page.locator('[data-test="study-all"]').click()
-  for (let i = 0; i < n; i++) {
-    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
-    const kind = await page.locator('article.card').getAttribute('data-kind')
-    await untilReady(page)
-    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
-    await page.locator('[data-grade="3"]').waitFor()
-    await untilReady(page)
-    await page.keyboard.press('3')
-  }
-  await page.waitForFunction((count) => {
-    return new Promise<boolean>((done) => {
-      const open = indexedDB.open('pm-cards')
-      open.onsuccess = () => {
-        const req = open.result.transaction('reviews').objectStore('reviews').count()
-        req.onsuccess = () => {
-          open.result.close()
-          done(req.result === count)
-        }
-      }
-    })
-  }, n)
-}
 
 async function openData(page: Page) {
   await page.goto(`${BASE_URL}/data`)
@@ -102,7 +69,7 @@ describe('backup and restore', () => {
   it('exports a backup file, and a new device restored from it holds identical data', async () => {
     const deviceA = await phone()
     const a = await deviceA.newPage()
-    await study(a, 3)
+    await studyFromHome(a, 3)
 
     // A changed setting travels too. Settings links to the data page.
     await a.goto(`${BASE_URL}/settings`)
@@ -126,9 +93,9 @@ describe('backup and restore', () => {
     expect(backup.counts.cards).toBeGreaterThan(100)
     await a.locator('[data-test="export-status"]', { hasText: 'Sauvegarde téléchargée' }).waitFor()
     await expect(a.locator('[data-test="last-backup"]').innerText()).resolves.toMatch(/^Dernière sauvegarde\s:\s/)
-    const before = await dumpAll(a)
+    const before = await dumpData(a)
     expect(before.meta).toContainEqual({ key: 'lastBackupAt', value: backup.exportedAt })
-    expect(Object.fromEntries(TABLES.map((t) => [t, before[t]!.length]))).toEqual(backup.counts)
+    expect(Object.fromEntries(DATA_TABLES.map((t) => [t, before[t]!.length]))).toEqual(backup.counts)
 
     // A new phone: restore the file there with "replace".
     const deviceB = await phone()
@@ -147,7 +114,7 @@ describe('backup and restore', () => {
     await b.locator('[data-test="confirm-ok"]').click()
     await b.locator('[data-test="import-status"]', { hasText: 'Données restaurées' }).waitFor()
     await screenshot(b, 'data-restored')
-    expect(await dumpAll(b)).toEqual(before)
+    expect(await dumpData(b)).toEqual(before)
 
     // Home on the new phone shows what home on the old one shows.
     await a.goto(`${BASE_URL}/`)
@@ -161,7 +128,7 @@ describe('backup and restore', () => {
   it('merges a second device’s backup: both devices’ reviews, nothing lost', async () => {
     const deviceA = await phone()
     const a = await deviceA.newPage()
-    await study(a, 2)
+    await studyFromHome(a, 2)
     await openData(a)
     const [first] = await Promise.all([a.waitForEvent('download'), a.locator('[data-test="export"]').click()])
     const firstFile = join(TMP, 'first.json')
@@ -185,8 +152,8 @@ describe('backup and restore', () => {
     await b.locator('[data-test="replace"]').click()
     await b.locator('[data-test="confirm-ok"]').click()
     await b.locator('[data-test="import-status"]', { hasText: 'Données restaurées' }).waitFor()
-    await study(b, 4)
-    await study(a, 3)
+    await studyFromHome(b, 4)
+    await studyFromHome(a, 3)
     await openData(b)
     const [second] = await Promise.all([b.waitForEvent('download'), b.locator('[data-test="export"]').click()])
     const secondFile = join(TMP, 'second.json')
@@ -209,9 +176,9 @@ describe('backup and restore', () => {
   it('refuses bad files with a message naming what is wrong, leaving the data exactly as it was', async () => {
     const context = await phone()
     const page = await context.newPage()
-    await study(page, 2)
+    await studyFromHome(page, 2)
     await openData(page)
-    const before = await dumpAll(page)
+    const before = await dumpData(page)
     const messages: string[] = []
     for (const [i, bad] of BAD_CASES.entries()) {
       await page.locator('[data-test="import-file"]').setInputFiles({ name: `bad-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(bad.bytes()) })
@@ -232,16 +199,16 @@ describe('backup and restore', () => {
     writeFileSync(join(TMP, 'messages.txt'), messages.join('\n'))
     console.log(`bad files tried in Chromium (${messages.length}):\n${messages.join('\n')}`)
     expect(new Set(messages).size).toBe(BAD_CASES.length)
-    expect(await dumpAll(page)).toEqual(before)
+    expect(await dumpData(page)).toEqual(before)
     await context.close()
   })
 
   it('checks a 50 MB file in a worker without freezing the page, and changes nothing', async () => {
     const context = await phone()
     const page = await context.newPage()
-    await study(page, 1)
+    await studyFromHome(page, 1)
     await openData(page)
-    const before = await dumpAll(page)
+    const before = await dumpData(page)
     const big = fiftyMegabytes()
     const file = join(TMP, 'fifty.json')
     writeFileSync(file, big.bytes)
@@ -259,7 +226,7 @@ describe('backup and restore', () => {
     // A parse on the main thread shows up as a multi-second task; the bound leaves room for a busy CI.
     expect(stalls.longestTaskMs).toBeLessThan(400)
     expect(stalls.maxTimerGapMs).toBeLessThan(1500)
-    expect(await dumpAll(page)).toEqual(before)
+    expect(await dumpData(page)).toEqual(before)
     await context.close()
   }, 120_000)
 
@@ -295,7 +262,7 @@ describe('backup and restore', () => {
   it('reminds gently 14 days after the last backup, and "later" puts it off', async () => {
     const context = await phone()
     const page = await context.newPage()
-    await study(page, 1)
+    await studyFromHome(page, 1)
     await page.evaluate(
       (at) =>
         new Promise<void>((done) => {
@@ -368,7 +335,7 @@ describe('content security policy and durability', () => {
     const { page, consoleCsp } = await watched(context)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await study(page, 2)
+    await studyFromHome(page, 2)
     // Each answer asked IndexedDB for strict durability (the worker's import uses the same database class).
     const writes = await page.evaluate(() => (window as unknown as { __tx: Array<{ mode: string; durability?: string; stores: string[] }> }).__tx.filter((t) => t.mode === 'readwrite'))
     const answers = writes.filter((t) => t.stores.includes('reviews') && t.stores.includes('schedules'))

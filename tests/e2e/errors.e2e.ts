@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { BASE_URL, dumpData, launchBrowser, readStore, screenshot, studyFromHome } from './browser'
 
-const TABLES = ['decks', 'cards', 'schedules', 'reviews', 'mockInterviews', 'settings', 'meta'] as const
 let browser: Browser
 
 beforeAll(async () => {
@@ -19,40 +18,6 @@ afterAll(async () => {
 
 const phone = (colorScheme: 'light' | 'dark' = 'light') =>
   browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', acceptDownloads: true, colorScheme, hasTouch: true })
-
-async function dumpAll(page: Page) {
-  const out: Record<string, unknown[]> = {}
-  for (const t of TABLES) out[t] = await readStore(page, t)
-  return out
-}
-
-/** Answers `n` cards "Correct" from home's "study all". */
-async function study(page: Page, n: number) {
-  await page.goto(`${BASE_URL}/`)
-  await page.locator('[data-test="study-all"]').click()
-  for (let i = 0; i < n; i++) {
-    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
-    const kind = await page.locator('article.card').getAttribute('data-kind')
-    await untilReady(page)
-    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
-    await page.locator('[data-grade="3"]').waitFor()
-    await untilReady(page)
-    await page.keyboard.press('3')
-  }
-  await page.waitForFunction(async (count) => {
-    const rows = await new Promise<number>((done) => {
-      const open = indexedDB.open('pm-cards')
-      open.onsuccess = () => {
-        const req = open.result.transaction('reviews').objectStore('reviews').count()
-        req.onsuccess = () => {
-          open.result.close()
-          done(req.result)
-        }
-      }
-    })
-    return rows === count
-  }, n)
-}
 
 /** Brings a message's first line to the top of the screen, for its screenshot. */
 const toTop = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
@@ -70,7 +35,7 @@ describe('errors a learner can act on', () => {
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
-    await study(page, 2)
+    await studyFromHome(page, 2)
     await page.goto(`${BASE_URL}/data`)
     await page.locator('[data-test="device"] [data-count="cards"]').waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
@@ -82,7 +47,7 @@ describe('errors a learner can act on', () => {
     const review = JSON.parse(lines[at]!.replace(/,$/, '')) as { cardId: string }
     const card = (await readStore<{ id: string; content: { front?: { fr: string }; question?: { fr: string }; text?: { fr: string } } }>(page, 'cards')).find((c) => c.id === review.cardId)!
     const question = (card.content.front ?? card.content.question ?? card.content.text)!.fr
-    const before = await dumpAll(page)
+    const before = await dumpData(page)
 
     await page.locator('[data-test="import-file"]').setInputFiles({ name: 'pm-cards-backup-modifie.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) })
     const problems = page.locator('[data-test="problems"]')
@@ -120,7 +85,7 @@ describe('errors a learner can act on', () => {
     expect(refused).toContain('La version du format manque ou n’existe pas')
     expect(refused).not.toContain('undefined')
 
-    expect(await dumpAll(page)).toEqual(before)
+    expect(await dumpData(page)).toEqual(before)
     expect(pageErrors).toEqual([])
     await context.close()
   }, 120_000)
@@ -147,7 +112,7 @@ describe('errors a learner can act on', () => {
     await page.locator('#new-deck').fill('Import')
     await page.locator('[data-test="create-deck"] button[type="submit"]').click()
     await page.waitForURL(/\/decks\/[^/]+\/edit$/)
-    const before = await dumpAll(page)
+    const before = await dumpData(page)
     const csv = 'Recto\tVerso\nQu’est-ce qu’un MVP ?\t\n#rem\tok\nLe {{c1::}} décide\t\n'
     await page.locator('[data-test="import-file"]').setInputFiles({ name: 'cartes.tsv', mimeType: 'text/plain', buffer: Buffer.from(csv) })
     const problems = page.locator('[data-test="import-problems"]')
@@ -163,7 +128,7 @@ describe('errors a learner can act on', () => {
     await toTop(page, '[data-test="import-problems"]')
     expect(await screenViolations(page, 'broken CSV')).toEqual([])
     await screenshot(page, 'error-import-csv')
-    expect(await dumpAll(page)).toEqual(before)
+    expect(await dumpData(page)).toEqual(before)
     await context.close()
   })
 
@@ -178,7 +143,7 @@ describe('errors a learner can act on', () => {
     await page.goto(`${BASE_URL}/cards/new?deck=${deckId}`)
     await page.locator('[data-test="field-front"]').fill('Qu’est-ce qu’un PM ?')
     await page.locator('[data-test="field-back"]').fill('Le responsable du produit.')
-    const before = await dumpAll(page)
+    const before = await dumpData(page)
     // The disk fills up: IndexedDB refuses every write from now on.
     await page.evaluate(() => {
       const full = () => {
@@ -203,7 +168,7 @@ describe('errors a learner can act on', () => {
     await expect(page.locator('[data-test="field-front"]').inputValue()).resolves.toBe('Qu’est-ce qu’un PM ?')
     await page.reload()
     await page.locator('[data-test="editor"]').waitFor()
-    expect(await dumpAll(page)).toEqual(before)
+    expect(await dumpData(page)).toEqual(before)
 
     // A write no screen catches (renaming the deck): an app-wide notice says what happened, then goes.
     await page.goto(`${BASE_URL}/decks/${deckId}/edit`)

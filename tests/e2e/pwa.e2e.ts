@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { BASE_URL, CHROMIUM_ARGS, chromiumPath, launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { answerCorrect, BASE_URL, CHROMIUM_ARGS, chromiumPath, launchBrowser, readStore, screenshot } from './browser'
 import { startStaticServer } from './static-server'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -27,18 +27,6 @@ async function underServiceWorker(page: Page, url: string) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }
 
-async function studyCards(page: Page, n: number) {
-  for (let i = 0; i < n; i++) {
-    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
-    const kind = await page.locator('article.card').getAttribute('data-kind')
-    await untilReady(page)
-    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
-    await page.locator('[data-grade="3"]').waitFor()
-    await untilReady(page)
-    await page.keyboard.press('3')
-  }
-}
-
 describe('offline', () => {
   it('works with no network after one visit, and keeps what was studied offline', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
@@ -51,7 +39,7 @@ describe('offline', () => {
     await page.locator('[data-test="offline"]').waitFor()
     await screenshot(page, 'offline-home')
     await page.locator('[data-test="study-all"]').click()
-    await studyCards(page, 3)
+    await answerCorrect(page, 3)
     // Lazy routes were precached too.
     await page.goto(`${BASE_URL}/settings`)
     await page.locator('[data-test="settings-form"]').waitFor()
@@ -111,7 +99,7 @@ describe('update', () => {
       await underServiceWorker(page, `${server.url}/`)
       const firstBuild = await page.evaluate(() => document.documentElement.dataset.build)
       await page.locator('[data-test="study-all"]').click()
-      await studyCards(page, 1)
+      await answerCorrect(page, 1)
       // Mid-card when the new version arrives.
       await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
       await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true))
