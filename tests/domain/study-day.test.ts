@@ -66,3 +66,36 @@ describe('study day', () => {
     }
   })
 })
+
+describe('timeZoneOffsetMs, one lookup a day outside DST changes', () => {
+  /** The offset straight from Intl, with no cache. */
+  const formats = new Map<string, Intl.DateTimeFormat>()
+  const direct = (at: number, timeZone: string) => {
+    if (!formats.has(timeZone)) {
+      formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }))
+    }
+    const p = Object.fromEntries(
+      formats
+        .get(timeZone)!
+        .formatToParts(new Date(at))
+        .filter((x) => x.type !== 'literal')
+        .map((x) => [x.type, Number(x.value)]),
+    ) as Record<string, number>
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - at
+  }
+
+  // Paris (1 h shifts at 01:00 UTC), Lord Howe (30 min shifts), St John's (-3:30), Kathmandu (+5:45, none).
+  for (const timeZone of ['Europe/Paris', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu']) {
+    it(`agrees with Intl at every quarter-hour of 2026 and a minute either side of each (${timeZone})`, () => {
+      const start = Date.UTC(2026, 0, 1)
+      const wrong: string[] = []
+      for (let at = start; at < Date.UTC(2027, 0, 1); at += 15 * 60_000) {
+        for (const t of [at, at + 60_000, at - 60_000]) {
+          const want = direct(Math.floor(t / 1000) * 1000, timeZone)
+          if (timeZoneOffsetMs(t, timeZone) !== want) wrong.push(new Date(t).toISOString())
+        }
+      }
+      expect(wrong.slice(0, 5)).toEqual([])
+    }, 60_000)
+  }
+})
