@@ -19,6 +19,7 @@ const interview = () => import('../views/InterviewView.vue')
 // Browse's pages share one view (one lazy chunk): card detail, decks, deck and card editors.
 const browse = () => import('../views/BrowseView.vue')
 const data = () => import('../views/DataView.vue')
+const sync = () => import('../views/SyncView.vue')
 
 const lazy = (component: () => Promise<RouteComponent>, messages: readonly Namespace[]) => ({ component, meta: { messages } })
 
@@ -41,6 +42,8 @@ export function createAppRouter() {
       { path: '/cards/new', name: 'card-new', ...lazy(browse, ['browse']) },
       { path: '/cards/:id/edit', name: 'card-edit', ...lazy(browse, ['browse']) },
       { path: '/data', name: 'data', ...lazy(data, ['data']) },
+      { path: '/sync', name: 'sync', ...lazy(sync, ['sync']) },
+      { path: '/sync/join', name: 'sync-join', ...lazy(sync, ['sync']) },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
   })

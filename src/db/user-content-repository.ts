@@ -1,5 +1,6 @@
 // The learner's own decks and cards. Each change is one transaction; deleting takes the cards,
 // their schedules and their reviews together. Built-in decks can only be hidden.
+import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
 import type { CardContent } from '../domain/content/card'
 import type { DeckEntry } from '../domain/content/deck-schema'
 import { newSchedule } from './deck-sync'
@@ -77,12 +78,13 @@ export async function renameDeck(db: PmDatabase, deckId: string, title: string):
 }
 
 /** Built-in decks are read-only but can leave the home screen (and today's queue). */
-export async function setDeckHidden(db: PmDatabase, deckId: string, hidden: boolean): Promise<void> {
-  await db.transaction('rw', db.decks, async () => {
+export async function setDeckHidden(db: PmDatabase, deckId: string, hidden: boolean, nowMs = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.decks, ...outboxTables(db)], async () => {
     const deck = await db.decks.get(deckId)
     if (!deck) throw new UserContentError('notFound', `deck ${deckId} not found`)
     const { hidden: _old, ...rest } = deck
     await db.decks.put(hidden ? { ...rest, hidden: true } : rest)
+    await queueChanges(db, [{ k: 'set', entity: 'deckHidden', key: deckId, fields: { hidden }, hlc: syncStamp(nowMs) }])
   })
 }
 

@@ -12,7 +12,7 @@ import { frenchPlural, resolveMessage } from './rules'
 
 export { frenchPlural, resolveMessage }
 
-export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data', 'study'] as const
+export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data', 'study', 'sync'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 type Messages = Record<string, unknown>
 

@@ -17,7 +17,7 @@ import { basicCard, deckOf, freshDb } from './helpers'
 
 const T0 = Date.parse('2026-11-26T09:00:00Z')
 const MIN = 60_000
-const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: true })
 const deck = deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0), basicCard('d1', 'b', 'Qb', 'Ab', 1)])
 let phone: PmDatabase
 let laptop: PmDatabase

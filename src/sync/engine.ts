@@ -1,0 +1,228 @@
+// The sync engine: pushes the outbox and pulls the space's changes, encrypted, in the background.
+// Runs on start, when the network comes back, when the tab becomes visible, a few seconds after a
+// burst of local changes, and from the button; backs off after a failure; never blocks studying.
+import { reactive } from 'vue'
+import { getDb, type PmDatabase } from '../db/database'
+import { applyInTransaction, applyTables } from '../db/sync-apply'
+import { seedOutbox } from '../db/sync-seed'
+import { loadSettings } from '../db/settings-repository'
+import { envelope, parseEnvelope, type SyncRecord } from '../domain/sync/records'
+import { createScheduler } from '../domain/scheduling/scheduler'
+import { decryptChange, DecryptError, encryptChange } from './cipher'
+import { deriveSpaceSecrets, decodeSpaceKey, encodeSpaceKey, generateSpaceKey, type SpaceSecrets } from './space-key'
+import { SyncHttpError, syncApi, type SyncApi, type SyncFailure } from './sync-http'
+import { onLocalChange, setSyncOn, syncIsOn } from './sync-switch'
+import { observeStamp } from './sync-clock'
+
+const PUSH_BATCH = 200
+const PULL_PAGE = 500
+const AFTER_CHANGES_MS = 4000
+const FIRST_RETRY_MS = 5000
+const MAX_RETRY_MS = 10 * 60_000
+
+export interface SyncStatus {
+  on: boolean
+  running: boolean
+  lastSyncAt: number | null
+  /** Local changes not yet on the server. */
+  waiting: number
+  failure: SyncFailure | null
+  /** Changes from another device that could not be read here. */
+  setAside: number
+  /** Bumped when pulled changes were applied: screens re-read their data. */
+  applied: number
+}
+
+export const syncStatus = reactive<SyncStatus>({ on: syncIsOn(), running: false, lastSyncAt: null, waiting: 0, failure: null, setAside: 0, applied: 0 })
+
+interface Space {
+  key: Uint8Array
+  secrets: SpaceSecrets
+  api: SyncApi
+}
+
+let space: Space | undefined
+let running: Promise<void> | undefined
+let again = false
+let retryTimer: ReturnType<typeof setTimeout> | undefined
+let changeTimer: ReturnType<typeof setTimeout> | undefined
+let failures = 0
+let started = false
+
+const origin = () => location.origin
+const state = async <T>(db: PmDatabase, key: string): Promise<T | undefined> => (await db.syncState.get(key))?.value as T | undefined
+
+async function loadSpace(db: PmDatabase): Promise<Space | undefined> {
+  const text = await state<string>(db, 'key')
+  const key = text ? decodeSpaceKey(text) : undefined
+  if (!key) return undefined
+  const secrets = await deriveSpaceSecrets(key)
+  return { key, secrets, api: syncApi(origin(), secrets) }
+}
+
+async function refreshCounts(db: PmDatabase) {
+  const [waiting, setAside, lastSyncAt] = await Promise.all([db.syncOutbox.count(), db.syncSetAside.count(), state<number>(db, 'lastSyncAt')])
+  Object.assign(syncStatus, { waiting, setAside, lastSyncAt: lastSyncAt ?? null, on: syncIsOn() })
+}
+
+async function push(db: PmDatabase, s: Space) {
+  for (;;) {
+    const rows = await db.syncOutbox.orderBy('seq').limit(PUSH_BATCH).toArray()
+    if (!rows.length) return
+    const changes = await Promise.all(rows.map(async (row) => ({ id: row.id, body: await encryptChange(s.secrets.cipherKey, s.secrets.spaceId, row.id, envelope(row.record)) })))
+    await s.api.push(changes)
+    // The server has them (a retry of the same ids would be stored once): they leave the outbox.
+    await db.syncOutbox.bulkDelete(rows.map((row) => row.seq!))
+  }
+}
+
+async function decode(s: Space, changes: { id: string; body: string }[], db: PmDatabase): Promise<SyncRecord[]> {
+  const records: SyncRecord[] = []
+  const now = Date.now()
+  for (const change of changes) {
+    let parsed: ReturnType<typeof parseEnvelope>
+    try {
+      parsed = parseEnvelope(await decryptChange(s.secrets.cipherKey, s.secrets.spaceId, change.id, change.body))
+    } catch (e) {
+      if (!(e instanceof DecryptError)) throw e
+      await db.syncSetAside.add({ changeId: change.id, reason: 'decrypt', at: now })
+      continue
+    }
+    if (!parsed.ok) {
+      await db.syncSetAside.add({ changeId: change.id, reason: parsed.reason, at: now })
+      continue
+    }
+    if (parsed.record.k === 'set') observeStamp(parsed.record.hlc, now)
+    records.push(parsed.record)
+  }
+  return records
+}
+
+async function pull(db: PmDatabase, s: Space): Promise<number> {
+  const settings = await loadSettings(db)
+  const scheduler = createScheduler(settings, { fuzz: true })
+  let cursor = (await state<number>(db, 'cursor')) ?? 0
+  let applied = 0
+  for (;;) {
+    const page = await s.api.pull(cursor, PULL_PAGE)
+    // Snapshots are not uploaded by this version of the app: a space pruned by another one is an error.
+    if (page.snapshotRequired) throw new SyncHttpError('server')
+    const records = await decode(s, page.changes, db)
+    const last = page.changes.at(-1)?.seq ?? cursor
+    // The records and the cursor past them in one transaction: a crash never skips or repeats a page.
+    await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
+      if (records.length) applied += (await applyInTransaction(db, records, scheduler)).applied
+      await db.syncState.put({ key: 'cursor', value: last })
+    })
+    cursor = last
+    if (!page.more) return applied
+  }
+}
+
+async function runOnce() {
+  const db = getDb()
+  space ??= await loadSpace(db)
+  if (!space || !syncIsOn()) return
+  syncStatus.running = true
+  try {
+    await push(db, space)
+    const applied = await pull(db, space)
+    await db.syncState.put({ key: 'lastSyncAt', value: Date.now() })
+    syncStatus.failure = null
+    failures = 0
+    if (applied) syncStatus.applied++
+  } catch (e) {
+    syncStatus.failure = e instanceof SyncHttpError ? e.failure : 'server'
+    failures++
+    const wait = e instanceof SyncHttpError && e.retryAfterMs ? e.retryAfterMs : Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failures - 1))
+    clearTimeout(retryTimer)
+    if (syncStatus.failure !== 'unauthorized') retryTimer = setTimeout(() => void syncNow(), wait)
+  } finally {
+    syncStatus.running = false
+    await refreshCounts(db)
+  }
+}
+
+/** Runs a sync now, or once more right after the one under way. */
+export function syncNow(): Promise<void> {
+  if (running) {
+    again = true
+    return running
+  }
+  running = (async () => {
+    do {
+      again = false
+      await runOnce()
+    } while (again)
+  })().finally(() => (running = undefined))
+  return running
+}
+
+/** The triggers, once per page. */
+export function startSync() {
+  if (started) return
+  started = true
+  onLocalChange(() => {
+    void refreshCounts(getDb())
+    clearTimeout(changeTimer)
+    changeTimer = setTimeout(() => void syncNow(), AFTER_CHANGES_MS)
+  })
+  addEventListener('online', () => void syncNow())
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void syncNow())
+  void refreshCounts(getDb()).then(() => syncNow())
+}
+
+async function begin(key: Uint8Array, creating: boolean) {
+  const db = getDb()
+  const secrets = await deriveSpaceSecrets(key)
+  const api = syncApi(origin(), secrets)
+  await api.open()
+  await db.syncState.bulkPut([
+    { key: 'key', value: encodeSpaceKey(key) },
+    { key: 'cursor', value: 0 },
+  ])
+  space = { key, secrets, api }
+  setSyncOn(true)
+  await seedOutbox(db, creating, Date.now())
+  startSync()
+  await syncNow()
+}
+
+/** A new space from this device: everything it knows goes up. */
+export function createSpace(): Promise<void> {
+  return begin(generateSpaceKey(), true)
+}
+
+/** Joins the space of `key`: this device's log goes up, the space's changes come down. */
+export function joinSpace(key: Uint8Array): Promise<void> {
+  return begin(key, false)
+}
+
+/** This device stops syncing; the space and the other devices go on. */
+export async function leaveSpace(): Promise<void> {
+  const db = getDb()
+  setSyncOn(false)
+  space = undefined
+  clearTimeout(retryTimer)
+  await db.transaction('rw', [db.syncOutbox, db.syncState, db.syncStamps, db.syncRemoved, db.syncResets, db.syncSetAside], async () => {
+    await Promise.all([db.syncOutbox.clear(), db.syncState.clear(), db.syncSetAside.clear()])
+  })
+  syncStatus.failure = null
+  await refreshCounts(db)
+}
+
+/**
+ * After a device is lost: a new key and space, everything uploaded again, the old space deleted
+ * (the lost device then gets 401 and nothing more). Other devices join again with the new link.
+ */
+export async function replaceKey(): Promise<void> {
+  const old = space ?? (await loadSpace(getDb()))
+  await leaveSpace()
+  await createSpace()
+  if (old) await old.api.remove().catch(() => undefined)
+}
+
+export async function currentKey(): Promise<Uint8Array | undefined> {
+  space ??= await loadSpace(getDb())
+  return space?.key
+}
