@@ -16,7 +16,7 @@ import { observeStamp } from './sync-clock'
 
 const PUSH_BATCH = 200
 const PULL_PAGE = 500
-const AFTER_CHANGES_MS = 4000
+const AFTER_CHANGES_MS = 10_000
 const FIRST_RETRY_MS = 5000
 const MAX_RETRY_MS = 10 * 60_000
 
