@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { screenViolations } from './accessibility'
 import { deriveSpaceSecrets, encodeSpaceKey, generateSpaceKey } from '../../src/sync/space-key'
 import { keyFromJoinLink } from '../../src/sync/join-link'
 import { decryptChange } from '../../src/sync/cipher'
@@ -113,6 +114,8 @@ describe('sync between devices', () => {
     phone = await device({ width: 360, height: 740 })
     laptop = await device({ width: 1280, height: 800 })
     await phone.page.goto(`${BASE}/sync`)
+    await phone.page.locator('[data-test="sync-create"]').waitFor()
+    expect(await screenViolations(phone.page, 'sync-off')).toEqual([])
     await screenshot(phone.page, 'sync-off')
     await phone.page.locator('[data-test="sync-create"]').click()
     await phone.page.locator('[data-test="sync-show-link"]').click()
@@ -121,6 +124,7 @@ describe('sync between devices', () => {
     expect(link).toMatch(new RegExp(`^${BASE}/sync/join#key=[A-Za-z0-9_-]{43}$`))
     await phone.page.locator('[data-test="sync-qr"]').evaluate((el) => el.scrollIntoView({ block: 'center' }))
     await screenshot(phone.page, 'sync-pairing')
+    expect(await screenViolations(phone.page, 'sync-pairing')).toEqual([])
 
     await laptop.page.goto(link)
     await laptop.page.locator('[data-test="sync-join-confirm"]').click()
