@@ -56,6 +56,16 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The optimiser's WebAssembly (fsrs-browser, ~1.7 MB, ~450 KB gzip) is not precached: most
+        // learners never run it, and every install and update would download it. It is cached when
+        // first used (its name carries its hash: cache first), so it then works offline too.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'optimizer-wasm', expiration: { maxEntries: 2 }, cacheableResponse: { statuses: [200] } },
+          },
+        ],
       },
     }),
   ],
@@ -86,5 +96,8 @@ export default defineConfig({
     terserOptions: { module: true, compress: { passes: 2 } },
     reportCompressedSize: true,
   },
+  // The optimiser's worker (fsrs-browser's glue) splits code: workers are ES modules, as every
+  // worker here is started with { type: 'module' }.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 })

@@ -37,6 +37,9 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 }
 
+/** The optimiser worker's built file (src/workers/optimizer-worker.ts), the one script allowed to compile WebAssembly. */
+export const OPTIMISER_WORKER = /^\/assets\/optimizer-worker-[\w-]+\.js$/
+
 export function createApp(options: AppOptions) {
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? Date.now
@@ -58,6 +61,16 @@ export function createApp(options: AppOptions) {
     await next()
     // Method, path and status only: no header, query string or body (a token never reaches the log).
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - startedAt)}ms`)
+  })
+  // The optimiser's worker compiles fsrs-browser's WebAssembly, which CSP allows only with
+  // 'wasm-unsafe-eval' (WebAssembly only, never JavaScript's eval). A worker takes its policy from its
+  // own script's response, so that one file gets it and the page keeps script-src 'self'. Registered
+  // before secureHeaders so that it runs after it on the way out.
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    if (!OPTIMISER_WORKER.test(c.req.path)) return
+    const policy = c.res.headers.get('Content-Security-Policy')
+    if (policy) c.res.headers.set('Content-Security-Policy', policy.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"))
   })
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }))
   app.use(`${PROTOCOL_PATH}/*`, async (c, next) => {

@@ -1,5 +1,6 @@
 declare module 'virtual:deck-manifest' {
-  const manifest: Array<{ id: string; hash: string; cards: number }>
+  import type { LocalizedText } from './domain/content/localized'
+  const manifest: Array<{ id: string; hash: string; cards: number; title: LocalizedText; description?: LocalizedText }>
   export default manifest
 }
 declare module 'virtual:deck-content' {

@@ -4,6 +4,7 @@
 import { createRouter, createWebHistory, type RouteComponent } from 'vue-router'
 import { loadMessages, type Namespace } from '../i18n'
 import HomeView from '../views/HomeView.vue'
+import { prepareHome } from './home-route'
 import { loadReviewView } from './review-route'
 import { scrollBehavior } from './scroll-behavior'
 
@@ -28,7 +29,8 @@ export function createAppRouter() {
     history: createWebHistory(import.meta.env.BASE_URL),
     scrollBehavior,
     routes: [
-      { path: '/', name: 'home', component: HomeView },
+      // Drawn once what it shows is known: nothing moves on screen as its parts come in.
+      { path: '/', name: 'home', component: HomeView, beforeEnter: () => prepareHome().catch(() => undefined) },
       { path: '/review/:deckId?', name: 'review', component: loadReviewView },
       // Settings hold the leech rule (browse) and link to backups (data).
       { path: '/settings', name: 'settings', ...lazy(settings, ['settings', 'browse', 'data']) },

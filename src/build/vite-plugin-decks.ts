@@ -21,8 +21,9 @@ export function decksPlugin(dir = 'decks'): Plugin {
       for (const f of loaded.files) this.addWatchFile(f)
       if (loaded.problems.length > 0) this.error(describeProblems(loaded.problems))
       if (id === `\0${MANIFEST}`) {
-        // The card count lets home count a deck's cards on an index, retired cards left out.
-        const manifest = loaded.decks.map((d) => ({ id: d.id, hash: d.hash, cards: d.cards.length }))
+        // The card count lets home count a deck's cards on an index, retired cards left out. The
+        // title and description let a first visit show home before the decks are written.
+        const manifest = loaded.decks.map((d) => ({ id: d.id, hash: d.hash, cards: d.cards.length, title: d.title, description: d.description }))
         return `export default ${JSON.stringify(manifest)}`
       }
       return `export const decks = JSON.parse(${JSON.stringify(JSON.stringify(loaded.decks))})\n` +

@@ -66,16 +66,9 @@ async function metaNumber(db: PmDatabase, key: string): Promise<number | null> {
 }
 
 export const lastBackupAt = (db: PmDatabase) => metaNumber(db, META_LAST_BACKUP)
-export const reminderSnoozedUntil = (db: PmDatabase) => metaNumber(db, META_REMINDER_SNOOZED_UNTIL)
 
 export async function snoozeReminder(db: PmDatabase, untilMs: number): Promise<void> {
   await db.meta.put({ key: META_REMINDER_SNOOZED_UNTIL, value: untilMs })
-}
-
-/** The first and the latest review times (the reminder's "something to lose"). */
-export async function reviewSpan(db: PmDatabase): Promise<{ first: number | null; last: number | null }> {
-  const [first, last] = await Promise.all([db.reviews.orderBy('reviewedAt').first(), db.reviews.orderBy('reviewedAt').last()])
-  return { first: first?.reviewedAt ?? null, last: last?.reviewedAt ?? null }
 }
 
 /** How much this device holds, to show beside what a file holds. */

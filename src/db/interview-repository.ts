@@ -2,12 +2,12 @@
 import { CardState } from '../domain/scheduling/schedule'
 import type { CardRow, MockAnswerRow, MockInterviewRow, PmDatabase, ReviewRow, ScheduleRow } from './database'
 import { listDecks } from './deck-repository'
+import { META_INTERVIEW_DATE } from './home-reads'
 import { isLeech, withLeechTag } from '../domain/leech'
 import { planAnswer, StaleCardError, type AnswerInput, type AnswerResult } from './study-repository'
 import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
 import { answerRecords } from './sync-answer-records'
 
-const DATE_KEY = 'interviewDate'
 const TIMER_KEY = 'interviewTimerSeconds'
 const DECLINED_KEY = 'interviewPlanDeclined'
 
@@ -26,7 +26,7 @@ export interface InterviewPrefs {
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 export async function loadInterviewPrefs(db: PmDatabase): Promise<InterviewPrefs> {
-  const [date, timer, declined] = await db.meta.bulkGet([DATE_KEY, TIMER_KEY, DECLINED_KEY])
+  const [date, timer, declined] = await db.meta.bulkGet([META_INTERVIEW_DATE, TIMER_KEY, DECLINED_KEY])
   return {
     dateMs: finite(date?.value) ? date.value : null,
     timerSeconds: finite(timer?.value) && (TIMER_CHOICES as readonly number[]).includes(timer.value) ? timer.value : DEFAULT_TIMER_SECONDS,
@@ -37,10 +37,10 @@ export async function loadInterviewPrefs(db: PmDatabase): Promise<InterviewPrefs
 /** Setting or clearing the date also forgets a declined offer: a new date, a new plan. */
 export async function saveInterviewDate(db: PmDatabase, dateMs: number | null, nowMs = Date.now()): Promise<void> {
   await db.transaction('rw', [db.meta, ...outboxTables(db)], async () => {
-    if (dateMs === null) await db.meta.delete(DATE_KEY)
-    else await db.meta.put({ key: DATE_KEY, value: dateMs })
+    if (dateMs === null) await db.meta.delete(META_INTERVIEW_DATE)
+    else await db.meta.put({ key: META_INTERVIEW_DATE, value: dateMs })
     await db.meta.delete(DECLINED_KEY)
-    await queueChanges(db, [{ k: 'set', entity: 'meta', key: DATE_KEY, fields: { value: dateMs }, hlc: syncStamp(nowMs) }])
+    await queueChanges(db, [{ k: 'set', entity: 'meta', key: META_INTERVIEW_DATE, fields: { value: dateMs }, hlc: syncStamp(nowMs) }])
   })
 }
 

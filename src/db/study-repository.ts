@@ -139,7 +139,7 @@ function answerNatively(db: PmDatabase, input: AnswerInput, reviewId: string): P
  * the commit (the same row version gives the same result).
  */
 export function planAnswer(current: ScheduleRow, input: Omit<AnswerInput, 'cardId' | 'shown' | 'newId'>, reviewId: string): AnswerResult {
-  const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs)
+  const outcome = input.scheduler.answer(memoryOf(current), current.cardId, input.grade, input.nowMs, current.deckId)
   const schedule: ScheduleRow = { ...current, ...outcome.next, version: current.version + 1 }
   const rule = input.leech ?? DEFAULT_SETTINGS
   const leech = becomesLeech(current.lapses, schedule.lapses, rule.leechThreshold)

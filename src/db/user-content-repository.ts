@@ -192,6 +192,24 @@ export async function saveEntry(
   })
 }
 
+/**
+ * A first card and the deck it goes in, created together: one transaction, so a failure at any
+ * step (the title, the deck, a card, a schedule) leaves neither the deck nor the card behind.
+ */
+export async function saveEntryInNewDeck(
+  db: PmDatabase,
+  deck: { id: string; title: string },
+  compiled: readonly CardContent[],
+  nowMs: number,
+): Promise<{ deck: DeckRow; saved: SavedEntry }> {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
+    // Both join this transaction (Dexie nests a transaction over a subset of the tables).
+    const row = await createDeck(db, deck.title, deck.id)
+    const saved = await saveEntry(db, deck.id, compiled, nowMs)
+    return { deck: row, saved }
+  })
+}
+
 /** Adds imported cards at the end of a user deck: one transaction, so a failure adds none. */
 export async function importCards(db: PmDatabase, deckId: string, compiled: readonly CardContent[], nowMs: number): Promise<number> {
   return db.transaction('rw', [db.decks, db.cards, db.schedules, ...statsCacheTables(db)], async () => {

@@ -27,6 +27,20 @@ export interface Settings {
    * a double tap cannot grade one card and reveal the next unseen (Anki's answer-button guard).
    */
   answerGuardMs: number
+  /**
+   * FSRS-6 weights fitted to the learner's reviews (settings' optimiser, src/domain/optimizer);
+   * null for ts-fsrs's defaults. Saved only after ts-fsrs's own check (checkedWeights).
+   */
+  fsrsWeights: number[] | null
+  /** A higher desired retention for the interview decks until the interview (null: none). */
+  interviewRetention: InterviewRetention | null
+}
+
+export interface InterviewRetention {
+  desiredRetention: number
+  deckIds: string[]
+  /** The interview's day starts: from then on the decks go back to `desiredRetention`. */
+  untilMs: number
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +57,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   leechThreshold: 8,
   leechAction: 'suspend',
   answerGuardMs: 400,
+  fsrsWeights: null,
+  interviewRetention: null,
 })
 
 export const LIMITS = {
@@ -83,6 +99,20 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   return allowed.includes(value as T) ? (value as T) : fallback
 }
 
+/** 21 finite numbers (FSRS-6), else null: the full check is ts-fsrs's, made before saving. */
+function weights(value: unknown): number[] | null {
+  return Array.isArray(value) && value.length === 21 && value.every((w) => typeof w === 'number' && Number.isFinite(w)) ? [...(value as number[])] : null
+}
+
+function interviewRetention(value: unknown): InterviewRetention | null {
+  const v = (value !== null && typeof value === 'object' ? value : null) as Record<string, unknown> | null
+  if (!v || !Array.isArray(v.deckIds) || !v.deckIds.every((d) => typeof d === 'string')) return null
+  if (typeof v.untilMs !== 'number' || !Number.isFinite(v.untilMs)) return null
+  const r = v.desiredRetention
+  if (typeof r !== 'number' || !(r >= LIMITS.desiredRetention.min && r <= LIMITS.desiredRetention.max)) return null
+  return { desiredRetention: r, deckIds: [...(v.deckIds as string[])], untilMs: v.untilMs }
+}
+
 /** Any stored value, however old or damaged, becomes valid settings (field by field). */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
@@ -101,5 +131,7 @@ export function normalizeSettings(raw: unknown): Settings {
     leechThreshold: num(r.leechThreshold, d.leechThreshold, LIMITS.leechThreshold, true),
     leechAction: oneOf(r.leechAction, ['suspend', 'tag'] as const, d.leechAction),
     answerGuardMs: num(r.answerGuardMs, d.answerGuardMs, LIMITS.answerGuardMs, true),
+    fsrsWeights: weights(r.fsrsWeights),
+    interviewRetention: interviewRetention(r.interviewRetention),
   }
 }

@@ -16,6 +16,7 @@ import {
   loadEntry,
   renameDeck,
   saveEntry,
+  saveEntryInNewDeck,
   setDeckHidden,
   type StoredEntry,
 } from '../db/user-content-repository'
@@ -48,6 +49,15 @@ export type ImportPreparation =
   | { ok: true; plan: ImportPlan; dataRows: number; header: string[] | null }
   | { ok: false; problem: DecodeProblem | TableProblem | { code: 'unreadable'; message: string } }
 
+/** Where the editor saves a card: one of the learner's decks, or a new one created with the card. */
+export type DeckTarget = { deckId: string } | { newDeckTitle: string }
+export interface SavedDraft {
+  problems: DraftProblem[]
+  cardIds: string[]
+  /** The deck the card is in (a new deck's id), or null when nothing was saved. */
+  deckId: string | null
+}
+
 const randomId = (prefix: 'u' | 'deck') => newUserId(prefix, Math.random)
 
 export const useBrowseStore = defineStore('browse', () => {
@@ -65,8 +75,10 @@ export const useBrowseStore = defineStore('browse', () => {
   const selection = shallowRef<ReadonlySet<string>>(new Set())
   /** Today's study day, read at each load. */
   const day = ref({ today: 0, dayEndMs: 0 })
-  /** Where the list was scrolled, so coming back from a card's detail keeps the place. */
+  /** Where the page was scrolled, so coming back from a card's detail keeps the place. */
   const listScrollTop = ref(0)
+  /** The rows' measured heights (the virtual list's own cache, opaque here), kept for the same reason. */
+  const listMeasurements = shallowRef<readonly unknown[]>([])
   let lang: StudyLanguage = 'fr'
 
   const deckOrder = computed(() => decks.value.map((d) => d.id))
@@ -199,16 +211,26 @@ export const useBrowseStore = defineStore('browse', () => {
   // The learner's cards.
   const entry = (cardId: string): Promise<StoredEntry | null> => loadEntry(getDb(), cardId)
 
-  /** Checks and saves a draft: problems to show, or the ids of the entry's cards. */
-  async function saveDraft(deckId: string, draft: CardDraft, entryId?: string): Promise<{ problems: DraftProblem[]; cardIds: string[] }> {
+  /**
+   * Checks and saves a draft, into one of the learner's decks or into a new deck created with it
+   * (one transaction): problems to show, or the ids of the entry's cards and the deck they are in.
+   */
+  async function saveDraft(target: DeckTarget, draft: CardDraft, entryId?: string): Promise<SavedDraft> {
     const plain = structuredClone(toRaw(draft))
     const problems = draftProblems(plain)
-    if (problems.length > 0) return { problems, cardIds: [] }
+    const newTitle = 'newDeckTitle' in target ? target.newDeckTitle.trim() : null
+    if (newTitle === '') problems.unshift({ field: 'deck', code: 'empty' })
+    if (problems.length > 0) return { problems, cardIds: [], deckId: null }
+    const deckId = 'deckId' in target ? target.deckId : randomId('deck')
     const compiled = compileUserEntries(deckId, [entryOf(plain, entryId ?? randomId('u'))])
-    if (!compiled.ok) return { problems: compiled.problems.map((p) => ({ field: 'front', code: 'schema', detail: `${p.field}: ${p.message}` })), cardIds: [] }
-    await saveEntry(getDb(), deckId, compiled.cards, clock.now())
+    if (!compiled.ok) return { problems: compiled.problems.map((p) => ({ field: 'front', code: 'schema', detail: `${p.field}: ${p.message}` })), cardIds: [], deckId: null }
+    if (newTitle === null) await saveEntry(getDb(), deckId, compiled.cards, clock.now())
+    else {
+      await saveEntryInNewDeck(getDb(), { id: deckId, title: newTitle }, compiled.cards, clock.now())
+      await loadDecks()
+    }
     loaded.value = false
-    return { problems: [], cardIds: compiled.cards.map((c) => c.id) }
+    return { problems: [], cardIds: compiled.cards.map((c) => c.id), deckId }
   }
 
   /** Reads and checks a file; nothing is written. A file over the limit is refused before it is read. */
@@ -248,7 +270,7 @@ export const useBrowseStore = defineStore('browse', () => {
   }
 
   return {
-    filter, sort, items, decks, sizes, loading, loaded, selection, day, listScrollTop, deckOrder, userDecks, visible,
+    filter, sort, items, decks, sizes, loading, loaded, selection, day, listScrollTop, listMeasurements, deckOrder, userDecks, visible,
     load, loadDecks, setSort, clearFilters, toggle, selectVisible, apply, detail,
     addDeck, rename, setHidden, sizeOf, removeDeck, entry, saveDraft, prepareImport, commitImport, exportDeck,
   }

@@ -8,13 +8,12 @@ import {
   lastBackupAt as readLastBackup,
   localCounts,
   recordBackup,
-  reminderSnoozedUntil,
-  reviewSpan,
   snoozeReminder,
   type ImportMode,
   type ImportReport,
 } from '../db/backup-repository'
 import { getDb } from '../db/database'
+import { reminderFacts } from '../db/home-reads'
 import { builtinDecksUpToDate, syncBuiltinDecks } from '../db/deck-sync'
 import type { BackupCounts, BackupSummary } from '../domain/backup/format'
 import type { BackupProblem } from '../domain/backup/problems'
@@ -120,9 +119,7 @@ export const useDataStore = defineStore('data', () => {
   }
 
   async function loadReminder() {
-    const db = getDb()
-    const [lastBackup, reviews, snoozed] = await Promise.all([readLastBackup(db), reviewSpan(db), reminderSnoozedUntil(db)])
-    reminder.value = backupReminder({ nowMs: clock.now(), lastBackupAt: lastBackup, firstReviewAt: reviews.first, lastReviewAt: reviews.last, snoozedUntil: snoozed })
+    reminder.value = backupReminder(await reminderFacts(getDb(), clock.now()))
   }
 
   async function snooze() {

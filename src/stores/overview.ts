@@ -1,12 +1,15 @@
 // Home screen data: each deck with today's new / learning / review counts and its size, the totals,
-// and the daily limits that keep cards back today.
+// the daily limits that keep cards back today, and whether home's lazy parts have something to show.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import manifest from 'virtual:deck-manifest'
 import { getDb, type DeckRow } from '../db/database'
-import { deckSizes, listDecks } from '../db/deck-repository'
-import { heldBackFor, loadStudyContext, queueFor } from '../db/study-context'
+import { deckSizes, listDecks, type DeckSizes } from '../db/deck-repository'
+import { firstVisitHome } from '../db/first-visit'
+import { hasInterviewDate, reminderFacts } from '../db/home-reads'
+import { heldBackFor, loadStudyContext, queueFor, type StudyContext } from '../db/study-context'
 import { nextDueAfter } from '../db/study-reads'
+import { backupReminder } from '../domain/backup/reminder'
 import { queueCounts, type QueueCounts } from '../domain/queue/build-queue'
 import { limitNotes, type LimitNote } from '../domain/queue/limit-notes'
 import { clock } from '../composables/clock'
@@ -31,14 +34,14 @@ export const useOverviewStore = defineStore('overview', () => {
   const nextDueMs = ref<number | null>(null)
   /** The daily limits that keep cards out of today's session, and how many. */
   const limits = shallowRef<LimitNote[]>([])
+  /** An interview date is set: home shows its plan (a lazy part) instead of the invitation. */
+  const interviewDateSet = ref(false)
+  /** The backup reminder is due: home shows it (a lazy part). */
+  const reminderDue = ref(false)
   const loaded = ref(false)
 
-  async function refresh() {
-    const db = getDb()
+  function show(rows: DeckRow[], sizes: Map<string, DeckSizes>, ctx: StudyContext) {
     const { settings } = useSettingsStore()
-    const now = clock.now()
-    const decksWithSizes = listDecks(db).then(async (rows) => ({ rows, sizes: await deckSizes(db, rows.map((d) => d.id), fileCards) }))
-    const [ctx, { rows, sizes }] = await Promise.all([loadStudyContext(db, settings, now, clock.timeZone()), decksWithSizes])
     decks.value = rows.map((deck) => ({
       deck,
       counts: queueCounts(queueFor(ctx, settings, deck.id)),
@@ -47,9 +50,38 @@ export const useOverviewStore = defineStore('overview', () => {
     }))
     total.value = queueCounts(queueFor(ctx, settings, null))
     limits.value = limitNotes(settings, ctx.today, ctx.extra, heldBackFor(ctx, settings, null))
+  }
+
+  async function refresh() {
+    const db = getDb()
+    const { settings } = useSettingsStore()
+    const now = clock.now()
+    const decksWithSizes = listDecks(db).then(async (rows) => ({ rows, sizes: await deckSizes(db, rows.map((d) => d.id), fileCards) }))
+    const [ctx, { rows, sizes }, dateSet, reminder] = await Promise.all([
+      loadStudyContext(db, settings, now, clock.timeZone()),
+      decksWithSizes,
+      hasInterviewDate(db),
+      reminderFacts(db, now),
+    ])
+    show(rows, sizes, ctx)
     nextDueMs.value = await nextDueAfter(db, now)
+    interviewDateSet.value = dateSet
+    reminderDue.value = backupReminder(reminder).show
     loaded.value = true
   }
 
-  return { decks, total, nextDueMs, limits, loaded, refresh }
+  /**
+   * A first visit, before the built-in decks are written: what home will read once they are
+   * (every card new, no review, no interview date, nothing to back up), from the build's manifest.
+   */
+  function showFirstVisit() {
+    const { rows, sizes, ctx } = firstVisitHome(manifest, clock.now())
+    show(rows, sizes, ctx)
+    nextDueMs.value = null
+    interviewDateSet.value = false
+    reminderDue.value = false
+    loaded.value = true
+  }
+
+  return { decks, total, nextDueMs, limits, interviewDateSet, reminderDue, loaded, refresh, showFirstVisit }
 })

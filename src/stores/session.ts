@@ -187,7 +187,7 @@ export const useSessionStore = defineStore('session', () => {
   function withPreviews() {
     const c = current.value
     if (!c || c.previews) return
-    current.value = { ...c, previews: settingsStore.scheduler.preview(memoryOf(c.schedule), c.schedule.cardId, shownAt.value) }
+    current.value = { ...c, previews: settingsStore.scheduler.preview(memoryOf(c.schedule), c.schedule.cardId, shownAt.value, c.schedule.deckId) }
   }
 
   /** Shows the answer; on a choice card, without a pick (Again is then proposed). */

@@ -131,6 +131,8 @@ export const useStatsStore = defineStore('stats', () => {
             learningSteps: [...settings.learningSteps],
             relearningSteps: [...settings.relearningSteps],
             maximumIntervalDays: settings.maximumIntervalDays,
+            // Recall probabilities follow the learner's fitted weights, as the schedules do.
+            fsrsWeights: settings.fsrsWeights ? [...settings.fsrsWeights] : null,
           },
         }
         const [deckRows, folded] = await Promise.all([

@@ -36,7 +36,6 @@ function random(seed: number) {
 
 export function generateData(opts: GenerateOptions): GeneratedData {
   const rand = random(opts.seed)
-  const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: true })
   const deckId = 'bench'
   const start = opts.endMs - opts.days * DAY
   const deck: DeckRow = { id: deckId, title: 'Benchmark', origin: 'user', contentHash: '', position: 99, retired: false }
@@ -48,13 +47,31 @@ export function generateData(opts: GenerateOptions): GeneratedData {
     cards.push({ id, deckId, entryId: id, ord: 0, source: 'role', tags: [], position: i, hash: contentHash(content), content, origin: 'user', retired: false })
     schedules.push({ ...newMemoryState(start), cardId: id, deckId, position: i, suspended: false, buriedUntilDay: 0, retired: false, version: 1 })
   }
+  const reviews = simulateLearner(schedules, { ...opts, start }, rand)
+  return { deck, cards, schedules, reviews }
+}
+
+export interface SimulateOptions {
+  days: number
+  newPerDay: number
+  /** The first study day starts here. */
+  start: number
+  seed: number
+}
+
+/**
+ * A learner who studies every morning: the due cards, then `newPerDay` new ones in position order,
+ * graded at random by their recall probability. Updates `schedules` in place; returns the log.
+ */
+export function simulateLearner(schedules: ScheduleRow[], opts: SimulateOptions, rand = random(opts.seed)): ReviewRow[] {
+  const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: true })
   const reviews: ReviewRow[] = []
   let introduced = 0
   let reviewId = 0
   for (let day = 0; day < opts.days; day++) {
     // The learner studies at about 8 a.m., with some spread.
-    let t = start + day * DAY + 8 * 3_600_000 + Math.floor(rand() * 3_600_000)
-    const dayEnd = start + (day + 1) * DAY
+    let t = opts.start + day * DAY + 8 * 3_600_000 + Math.floor(rand() * 3_600_000)
+    const dayEnd = opts.start + (day + 1) * DAY
     const todays = schedules.filter((s) => s.state !== CardState.New && s.due < dayEnd - 12 * 3_600_000)
     for (let n = 0; n < opts.newPerDay && introduced < schedules.length; n++) todays.push(schedules[introduced++]!)
     const queue = [...todays]
@@ -71,7 +88,7 @@ export function generateData(opts: GenerateOptions): GeneratedData {
       reviews.push({
         id: `r-${opts.seed}-${reviewId++}`,
         cardId: s.cardId,
-        deckId,
+        deckId: s.deckId,
         grade,
         reviewedAt: now,
         durationMs,
@@ -83,5 +100,5 @@ export function generateData(opts: GenerateOptions): GeneratedData {
       if ((s.state === CardState.Learning || s.state === CardState.Relearning) && s.due < dayEnd - 12 * 3_600_000) queue.push(s)
     }
   }
-  return { deck, cards, schedules, reviews }
+  return reviews
 }

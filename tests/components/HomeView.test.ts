@@ -52,6 +52,8 @@ async function mountHome() {
   await vi.waitFor(async () => {
     await flushPromises()
     expect(w.find('[data-test="total-counts"]').exists()).toBe(true)
+    // The decks after the first ones are drawn a few a task.
+    expect(w.find('ul.decks').attributes('aria-busy')).toBe('false')
   }, { timeout: 10_000, interval: 20 })
   return w
 }

@@ -1,6 +1,7 @@
 // Deck updates as an upgrade: old content with progress, then new content, then the same progress.
 import { describe, expect, it } from 'vitest'
-import { builtinDecksUpToDate, syncBuiltinDecks } from '../../src/db/deck-sync'
+import type { DBCore, DBCoreMutateRequest } from 'dexie'
+import { builtinDecksUpToDate, syncBuiltinDecks, WRITE_SLICE } from '../../src/db/deck-sync'
 import { answerCard } from '../../src/db/study-repository'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
@@ -9,7 +10,51 @@ import { basicCard, deckOf, freshDb } from './helpers'
 const NOW = Date.parse('2026-11-26T09:00:00Z')
 const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
 
+/** Counts the rows of each put, and aborts the transaction (as a closed tab does) at put number `stopAt`. */
+function watchPuts(db: ReturnType<typeof freshDb>) {
+  const watch = { rows: [] as number[], stopAt: 0 }
+  db.use({
+    stack: 'dbcore',
+    name: 'watch-puts',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name)
+        return {
+          ...table,
+          mutate: (req: DBCoreMutateRequest) => {
+            if (req.type === 'put') {
+              watch.rows.push(req.values.length)
+              if (watch.rows.length === watch.stopAt) (req.trans as unknown as IDBTransaction).abort()
+            }
+            return table.mutate(req)
+          },
+        }
+      },
+    }),
+  })
+  return watch
+}
+
 describe('built-in deck sync', () => {
+  it('writes in short slices of one transaction: a sync stopped midway leaves nothing written', async () => {
+    const db = freshDb()
+    const watch = watchPuts(db)
+    const deck = deckOf('d1', Array.from({ length: 3 * WRITE_SLICE + 1 }, (_, i) => basicCard('d1', `c${i}`, `Q${i}`, `A${i}`, i)))
+    // The tab closes after the first slice of cards: the transaction is aborted.
+    watch.stopAt = 3
+    await expect(syncBuiltinDecks(db, [deck], NOW)).rejects.toThrow()
+    expect([await db.decks.count(), await db.cards.count(), await db.schedules.count()]).toEqual([0, 0, 0])
+    expect(await builtinDecksUpToDate(db, [{ id: 'd1', hash: deck.hash }])).toBe(false)
+
+    // The next start writes everything, a slice a task.
+    watch.stopAt = 0
+    watch.rows = []
+    expect(await syncBuiltinDecks(db, [deck], NOW)).toEqual({ decksAdded: 1, cardsAdded: 3 * WRITE_SLICE + 1, cardsUpdated: 0, cardsRetired: 0 })
+    expect(Math.max(...watch.rows)).toBeLessThanOrEqual(WRITE_SLICE)
+    expect(watch.rows).toEqual([1, WRITE_SLICE, WRITE_SLICE, WRITE_SLICE, 1, WRITE_SLICE, WRITE_SLICE, WRITE_SLICE, 1])
+  })
+
   it('adds every card of a new deck with a new schedule', async () => {
     const db = freshDb()
     const deck = deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0), basicCard('d1', 'b', 'Qb', 'Ab', 1)])

@@ -87,7 +87,7 @@ async function answerSome(db: PmDatabase, n: number, fromMs: number) {
   return out
 }
 
-describe('stats cache', () => {
+describe('stats cache', { timeout: 30_000 }, () => {
   it('is built by the first visit, then serves every review, on later days and with another clock too', async () => {
     const db = await device()
     expect(history.reviews.length).toBeGreaterThan(2 * 4096)

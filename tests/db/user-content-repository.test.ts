@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PmDatabase } from '../../src/db/database'
 import { listDecks } from '../../src/db/deck-repository'
 import { syncBuiltinDecks } from '../../src/db/deck-sync'
@@ -14,6 +14,7 @@ import {
   loadEntry,
   renameDeck,
   saveEntry,
+  saveEntryInNewDeck,
   setDeckHidden,
   UserContentError,
 } from '../../src/db/user-content-repository'
@@ -134,6 +135,65 @@ describe('user cards', () => {
     await seeded()
     await expect(saveEntry(db, 'builtin', compiled('builtin', { front: 'x', back: 'y' }, 'b-1'), NOW)).rejects.toMatchObject({ code: 'builtin' })
     expect((await db.cards.get('b-1'))?.content).toMatchObject({ front: { fr: 'Q' } })
+  })
+})
+
+describe('a first card with its new deck', () => {
+  /** Every table of the database (the statistics cache included), for before/after comparisons. */
+  async function everything(d: PmDatabase) {
+    const out: Record<string, unknown[]> = {}
+    for (const table of d.tables) out[table.name] = await table.toArray()
+    return out
+  }
+
+  it('creates the deck and the card together, the deck after the built-in ones', async () => {
+    await seeded()
+    const { deck, saved } = await saveEntryInNewDeck(db, { id: 'deck-mine', title: ' Mes  cartes ' }, compiled('deck-mine', { front: 'Q', back: 'A' }, 'u-1'), NOW)
+    expect(deck).toMatchObject({ id: 'deck-mine', title: 'Mes cartes', origin: 'user', position: 1000 })
+    expect(saved).toEqual({ added: ['u-1'], updated: [], removed: [] })
+    expect(await db.cards.get('u-1')).toMatchObject({ deckId: 'deck-mine', origin: 'user', position: 0 })
+    expect(await db.schedules.get('u-1')).toMatchObject({ deckId: 'deck-mine', state: 0, due: NOW })
+    expect((await listDecks(db)).map((d) => d.id)).toEqual(['builtin', 'deck-mine'])
+  })
+
+  it('writes nothing when the title is empty', async () => {
+    await seeded()
+    const before = await everything(db)
+    await expect(saveEntryInNewDeck(db, { id: 'deck-mine', title: '   ' }, compiled('deck-mine', { front: 'Q', back: 'A' }, 'u-1'), NOW)).rejects.toMatchObject({
+      code: 'emptyTitle',
+    })
+    expect(await everything(db)).toEqual(before)
+  })
+
+  it('writes nothing when the deck id is already taken', async () => {
+    await seeded()
+    await createDeck(db, 'A', 'deck-a')
+    const before = await everything(db)
+    await expect(saveEntryInNewDeck(db, { id: 'deck-a', title: 'B' }, compiled('deck-a', { front: 'Q', back: 'A' }, 'u-1'), NOW)).rejects.toThrow()
+    expect(await everything(db)).toEqual(before)
+  })
+
+  it('leaves neither deck nor card when the card fails after both were written (an id already scheduled)', async () => {
+    await seeded()
+    const before = await everything(db)
+    // The card row is put, then its schedule collides with the built-in card's: the last step fails.
+    await expect(saveEntryInNewDeck(db, { id: 'deck-mine', title: 'Mes cartes' }, compiled('deck-mine', { front: 'Q', back: 'A' }, 'b-1'), NOW)).rejects.toThrow()
+    expect(await everything(db)).toEqual(before)
+  })
+
+  it('leaves nothing when the schedules cannot be written (a storage failure mid-way)', async () => {
+    await seeded()
+    const before = await everything(db)
+    const failing = async () => {
+      // By now the deck and the card are written inside the transaction.
+      expect(await db.decks.get('deck-mine')).toBeDefined()
+      expect(await db.cards.get('u-1')).toBeDefined()
+      throw new Error('QuotaExceededError')
+    }
+    const spy = vi.spyOn(db.schedules, 'bulkAdd').mockImplementationOnce(failing as unknown as typeof db.schedules.bulkAdd)
+    await expect(saveEntryInNewDeck(db, { id: 'deck-mine', title: 'Mes cartes' }, compiled('deck-mine', { front: 'Q', back: 'A' }, 'u-1'), NOW)).rejects.toThrow('QuotaExceededError')
+    expect(spy).toHaveBeenCalledOnce()
+    expect(await everything(db)).toEqual(before)
   })
 })
 

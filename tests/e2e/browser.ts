@@ -66,3 +66,17 @@ export async function untilReady(page: Page) {
     return buttons.length > 0 && [...buttons].every((b) => !b.disabled)
   })
 }
+
+/**
+ * Waits until the built-in decks are in the app's IndexedDB. On a first visit home is drawn from
+ * the build's manifest before they are written (the writes wait for that first screen): a test that
+ * reads or changes the database after home appears waits for them first. One transaction writes
+ * them all, so the first schedule seen means every one is there.
+ */
+export async function untilDecksWritten(page: Page, timeoutMs = 30_000) {
+  const start = Date.now()
+  while ((await readStore(page, 'schedules')).length === 0) {
+    if (Date.now() - start > timeoutMs) throw new Error(`The built-in decks were not written within ${timeoutMs} ms`)
+    await page.waitForTimeout(100)
+  }
+}

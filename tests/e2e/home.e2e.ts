@@ -21,6 +21,8 @@ async function openHome(page: Page) {
   await page.goto(`${BASE_URL}/`)
   await page.locator('[data-test="total-counts"]').waitFor()
   await page.locator('li[data-deck]').first().waitFor()
+  // The decks after the first ones are drawn a few a task.
+  await page.locator('ul.decks[aria-busy="false"]').waitFor()
 }
 
 /** Each count's text as read aloud, and numbers standing without a word. */

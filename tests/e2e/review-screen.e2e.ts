@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, untilDecksWritten, untilReady } from './browser'
 
 interface ScheduleRow {
   cardId: string
@@ -283,6 +283,7 @@ describe('review screen on a phone', () => {
     const { context, page } = await phone()
     await page.goto(`${BASE_URL}/`)
     await page.locator('[data-test="study-all"]').waitFor()
+    await untilDecksWritten(page)
     // A card studied before, due now: reviews come first in a session.
     const studied = await page.evaluate(
       () =>

@@ -15,7 +15,7 @@ import { reviewDaysOf, type ReviewDays } from '../../src/domain/stats/review-day
 import { BUTTON_GROUPS } from '../../src/domain/stats/review-kind'
 import { formatPercent } from '../../src/components/stats/stats-format'
 import { answerLikeTheApp, newSchedules, simulateHistory } from '../fixtures/simulate-history'
-import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR, untilDecksWritten } from './browser'
 
 const TIME_ZONE = 'Europe/Paris'
 // 60 days ending on 31 March 2026: the history crosses the spring daylight-saving change.
@@ -45,6 +45,7 @@ async function openApp(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${BASE_URL}/`)
   await page.locator('[data-test="total-counts"]').waitFor()
+  await untilDecksWritten(page)
   return page
 }
 

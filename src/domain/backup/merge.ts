@@ -23,18 +23,21 @@ export interface MergeResult {
   report: MergeReport
 }
 
+/** What a replay reads of a review. */
+export type ReplayedReview = Pick<ReviewLike, 'id' | 'reviewedAt' | 'grade' | 'deckId'> & { before: { state: number } }
+
 /**
  * A card's memory state from its whole history, in time order, from a new card. A review taken
  * while the card was new on its device, although the replayed card is not new, means the card was
  * reset there (Browse's "reset"): the replay resets it too, so that intent is kept. The same
  * replay as sync's (src/domain/sync/replay.ts), which also knows resets as events.
  */
-export function replayHistory(cardId: string, reviews: readonly ReviewLike[], scheduler: Scheduler): MemoryState {
+export function replayHistory(cardId: string, reviews: readonly ReplayedReview[], scheduler: Scheduler): MemoryState {
   const events = reviews.map((r) => ({
     k: 'review' as const,
     id: r.id,
     cardId,
-    deckId: '',
+    deckId: r.deckId,
     grade: r.grade,
     reviewedAt: r.reviewedAt,
     durationMs: 0,

@@ -1,5 +1,6 @@
 // The single ts-fsrs wrapper: settings in, previews of all four grades and answers out.
 import {
+  checkParameters,
   fsrs,
   generatorParameters,
   GenSeedStrategyWithCardId,
@@ -63,25 +64,45 @@ function fromCard(c: Card): MemoryState {
   }
 }
 
-export type SchedulerSettings = Pick<
-  Settings,
-  'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'maximumIntervalDays'
->
+export type SchedulerSettings = Pick<Settings, 'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'maximumIntervalDays'> &
+  Partial<Pick<Settings, 'fsrsWeights' | 'interviewRetention'>>
+
+/** The weights ts-fsrs accepts, or undefined for its defaults (a damaged set never schedules). */
+function weightsOf(w: readonly number[] | null | undefined): number[] | undefined {
+  if (!w || w.length !== 21) return undefined
+  try {
+    return [...checkParameters(w)]
+  } catch {
+    return undefined
+  }
+}
 
 export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions) {
-  const engine = fsrs(
-    generatorParameters({
-      request_retention: settings.desiredRetention,
-      maximum_interval: settings.maximumIntervalDays,
-      learning_steps: settings.learningSteps as StepUnit[],
-      relearning_steps: settings.relearningSteps as StepUnit[],
-      enable_fuzz: options.fuzz,
-      enable_short_term: true,
-    }),
-  ).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cardId'))
+  const engineAt = (desiredRetention: number) =>
+    fsrs(
+      generatorParameters({
+        w: weightsOf(settings.fsrsWeights),
+        request_retention: desiredRetention,
+        maximum_interval: settings.maximumIntervalDays,
+        learning_steps: settings.learningSteps as StepUnit[],
+        relearning_steps: settings.relearningSteps as StepUnit[],
+        enable_fuzz: options.fuzz,
+        enable_short_term: true,
+      }),
+    ).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cardId'))
+  const engine = engineAt(settings.desiredRetention)
+  const boost = settings.interviewRetention ?? null
+  const boostDecks = new Set(boost?.deckIds ?? [])
+  let boosted: typeof engine | null = null
+  /** The interview decks' higher retention applies to answers given before the interview's day. */
+  const engineFor = (deckId: string | undefined, nowMs: number) => {
+    if (!boost || deckId === undefined || !boostDecks.has(deckId) || nowMs >= boost.untilMs) return engine
+    boosted ??= engineAt(boost.desiredRetention)
+    return boosted
+  }
 
-  function answer(state: MemoryState, cardId: string, grade: GradeValue, nowMs: number): Outcome {
-    const item = engine.next(toCard(state, cardId), new Date(nowMs), grade as Grade)
+  function answer(state: MemoryState, cardId: string, grade: GradeValue, nowMs: number, deckId?: string): Outcome {
+    const item = engineFor(deckId, nowMs).next(toCard(state, cardId), new Date(nowMs), grade as Grade)
     const next = fromCard(item.card)
     // ts-fsrs keeps Hard < Good < Easy by pushing intervals up to 2 days past the maximum; cap them.
     if (next.scheduledDays > settings.maximumIntervalDays) {
@@ -94,12 +115,12 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
   return {
     answer,
     /** All four outcomes at once, before the learner answers (what the grade buttons show). */
-    preview(state: MemoryState, cardId: string, nowMs: number): Previews {
+    preview(state: MemoryState, cardId: string, nowMs: number, deckId?: string): Previews {
       return {
-        1: answer(state, cardId, Rating.Again as GradeValue, nowMs),
-        2: answer(state, cardId, Rating.Hard as GradeValue, nowMs),
-        3: answer(state, cardId, Rating.Good as GradeValue, nowMs),
-        4: answer(state, cardId, Rating.Easy as GradeValue, nowMs),
+        1: answer(state, cardId, Rating.Again as GradeValue, nowMs, deckId),
+        2: answer(state, cardId, Rating.Hard as GradeValue, nowMs, deckId),
+        3: answer(state, cardId, Rating.Good as GradeValue, nowMs, deckId),
+        4: answer(state, cardId, Rating.Easy as GradeValue, nowMs, deckId),
       }
     },
     /** Probability of recall now (0 for a card never studied). */

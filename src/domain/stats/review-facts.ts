@@ -21,6 +21,13 @@ export interface ReviewFacts {
   /** The card's state and interval before the answer. */
   stateBefore: Uint8Array
   scheduledDaysBefore: Float64Array
+  /**
+   * The cards of these reviews, as `deckIds`/`deck`: what the FSRS optimiser needs besides the
+   * above (src/db/optimizer-idb.ts). Absent in chunks cached before it was added: the optimiser
+   * then reads the log itself.
+   */
+  cardIds?: string[]
+  card?: Uint32Array
 }
 
 /** What "cards answered today" needs of a review. */
@@ -30,8 +37,9 @@ export function factsLength(f: ReviewFacts): number {
   return f.reviewedAt.length
 }
 
-function allocate(n: number, deckIds: string[]): ReviewFacts {
+function allocate(n: number, deckIds: string[], withCards = true): ReviewFacts {
   return {
+    ...(withCards ? { cardIds: [] as string[], card: new Uint32Array(n) } : {}),
     deckIds,
     deck: new Uint16Array(n),
     reviewedAt: new Float64Array(n),
@@ -45,8 +53,16 @@ function allocate(n: number, deckIds: string[]): ReviewFacts {
 /** The facts of log rows, in the order given. */
 export function reviewFactsOf(reviews: readonly LoggedReview[]): ReviewFacts {
   const deckIndex = new Map<string, number>()
+  const cardIndex = new Map<string, number>()
   const out = allocate(reviews.length, [])
   reviews.forEach((r, i) => {
+    let c = cardIndex.get(r.cardId)
+    if (c === undefined) {
+      c = out.cardIds!.length
+      cardIndex.set(r.cardId, c)
+      out.cardIds!.push(r.cardId)
+    }
+    out.card![i] = c
     let d = deckIndex.get(r.deckId)
     if (d === undefined) {
       d = out.deckIds.length
@@ -65,8 +81,10 @@ export function reviewFactsOf(reviews: readonly LoggedReview[]): ReviewFacts {
 
 /** Reviews from..to (exclusive) of several parts laid end to end, as one (decks re-indexed). */
 export function joinReviewFacts(parts: readonly ReviewFacts[], from = 0, to = parts.reduce((n, p) => n + factsLength(p), 0)): ReviewFacts {
-  const out = allocate(to - from, [])
+  const withCards = parts.every((p) => p.card !== undefined && p.cardIds !== undefined)
+  const out = allocate(to - from, [], withCards)
   const deckIndex = new Map<string, number>()
+  const cardIndex = new Map<string, number>()
   let offset = 0
   let j = 0
   for (const p of parts) {
@@ -74,7 +92,22 @@ export function joinReviewFacts(parts: readonly ReviewFacts[], from = 0, to = pa
     const start = Math.max(from - offset, 0)
     const end = Math.min(to - offset, n)
     const remap = p.deckIds.map(() => -1)
+    const cardRemap = withCards ? p.cardIds!.map(() => -1) : []
     for (let i = start; i < end; i++, j++) {
+      if (withCards) {
+        const localCard = p.card![i]!
+        if (cardRemap[localCard] === -1) {
+          const id = p.cardIds![localCard]!
+          let c = cardIndex.get(id)
+          if (c === undefined) {
+            c = out.cardIds!.length
+            cardIndex.set(id, c)
+            out.cardIds!.push(id)
+          }
+          cardRemap[localCard] = c
+        }
+        out.card![j] = cardRemap[localCard]!
+      }
       const local = p.deck[i]!
       if (remap[local] === -1) {
         const id = p.deckIds[local]!

@@ -28,7 +28,7 @@ export function replayCardLog(
     }
     if (options.resetOnNewAnswer && event.wasNew && state.state !== CardState.New) state = scheduler.forget(state, cardId, event.reviewedAt)
     const before = state
-    state = scheduler.answer(state, cardId, event.grade, event.reviewedAt).next
+    state = scheduler.answer(state, cardId, event.grade, event.reviewedAt, event.deckId || undefined).next
     reviews.push({ id: event.id, before, after: state })
   }
   return { state, reviews }

@@ -32,7 +32,8 @@ export interface CardDraft {
   source: string
 }
 
-export type DraftField = 'front' | 'back' | 'options' | 'tags'
+/** 'deck': the title of a new deck typed in the editor. */
+export type DraftField = 'deck' | 'front' | 'back' | 'options' | 'tags'
 export type DraftProblem =
   | { field: DraftField; code: 'empty' | 'noGap' | 'optionsCount' | 'correctCount' }
   | { field: DraftField; code: 'tooLong'; chars: number; max: number }

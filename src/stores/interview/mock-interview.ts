@@ -77,7 +77,7 @@ export function createMockInterview(
     covered.value = []
     notes.value = ''
     shown.value = m.mode === 'review' ? ((await db().schedules.get(id)) ?? null) : null
-    previews.value = shown.value ? settingsStore.scheduler.preview(memoryOf(shown.value), id, now) : null
+    previews.value = shown.value ? settingsStore.scheduler.preview(memoryOf(shown.value), id, now, shown.value.deckId) : null
     countdown.value = startCountdown(m.timeLimitMs, now)
     phase.value = 'question'
   }
@@ -199,7 +199,7 @@ export function createMockInterview(
         // Nothing was written: the card is shown again as it now is, the learner grades again.
         notice.value = 'interview.stale'
         shown.value = (await db().schedules.get(q.card.id)) ?? null
-        previews.value = shown.value ? settingsStore.scheduler.preview(memoryOf(shown.value), q.card.id, now) : null
+        previews.value = shown.value ? settingsStore.scheduler.preview(memoryOf(shown.value), q.card.id, now, shown.value.deckId) : null
       } else if (e instanceof MockInterviewClosedError) {
         notice.value = 'interview.closed'
         await endWithSummary(m.id)

@@ -1,0 +1,56 @@
+// The first visit on a mid-range phone, and the repeat visit with the service worker in control:
+// Lighthouse's mobile defaults, the median of 3 runs each. Prints a table with each budget and
+// writes test-results/lighthouse.json (every run's figures, long tasks and script time).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BASE_URL } from '../e2e/browser'
+import { lighthouseMedians, type Visit } from './lighthouse'
+
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
+
+/** Issue 22's targets, for the first and the repeat visit alike. */
+export const BUDGETS = { performance: 95, tbtMs: 150, cls: 0.02, lcpMs: 2000, seo: 100 }
+
+describe('lighthouse', () => {
+  it('measures the first and the repeat visit of home', async () => {
+    const results: Record<Visit, Awaited<ReturnType<typeof lighthouseMedians>>> = {
+      first: await lighthouseMedians(`${BASE_URL}/`, 'first', RUNS),
+      repeat: await lighthouseMedians(`${BASE_URL}/`, 'repeat', RUNS),
+    }
+    const { first, repeat } = results
+    const ok = (pass: boolean) => (pass ? 'ok' : 'OVER')
+    const row = (name: string, f: string, r: string, budget: string, pass: boolean): string[] => [name, f, r, budget, ok(pass)]
+    const ms = (n: number) => `${n.toFixed(0)} ms`
+    const rows = [
+      row('performance score', String(first.performance), String(repeat.performance), `>= ${BUDGETS.performance}`,
+        first.performance >= BUDGETS.performance && repeat.performance >= BUDGETS.performance),
+      row('total blocking time', ms(first.tbtMs), ms(repeat.tbtMs), `<= ${BUDGETS.tbtMs} ms`, first.tbtMs <= BUDGETS.tbtMs && repeat.tbtMs <= BUDGETS.tbtMs),
+      row('cumulative layout shift', first.cls.toFixed(3), repeat.cls.toFixed(3), `<= ${BUDGETS.cls}`, first.cls <= BUDGETS.cls && repeat.cls <= BUDGETS.cls),
+      row('largest contentful paint', ms(first.lcpMs), ms(repeat.lcpMs), `<= ${BUDGETS.lcpMs} ms`, first.lcpMs <= BUDGETS.lcpMs && repeat.lcpMs <= BUDGETS.lcpMs),
+      row('SEO score', String(first.seo), String(repeat.seo), `${BUDGETS.seo}`, first.seo >= BUDGETS.seo && repeat.seo >= BUDGETS.seo),
+    ]
+    const w = [40, 14, 14, 12, 6]
+    const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
+    const longest = (visit: Visit) =>
+      results[visit].runs
+        .flatMap((r) => r.longTasks)
+        .sort((x, y) => y.durationMs - x.durationMs)
+        .slice(0, 5)
+        .map((t) => `${t.durationMs.toFixed(0)} ms ${t.url.replace(BASE_URL, '')}`)
+        .join(', ') || 'none'
+    console.log(
+      [
+        `Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU, simulated), median of ${RUNS} runs`,
+        line(['measure', 'first visit', 'repeat visit', 'budget', '']),
+        line(w.map((n) => '-'.repeat(n))),
+        ...rows.map(line),
+        `  longest tasks (simulated 4x CPU, all runs), first visit: ${longest('first')}`,
+        `  longest tasks (simulated 4x CPU, all runs), repeat visit: ${longest('repeat')}`,
+      ].join('\n'),
+    )
+    mkdirSync(resolve(import.meta.dirname, '../../test-results'), { recursive: true })
+    writeFileSync(resolve(import.meta.dirname, '../../test-results/lighthouse.json'), JSON.stringify(results, null, 2))
+    expect.soft(rows.filter((r) => r[4] !== 'ok').map((r) => r[0]), 'Lighthouse figures over their budget').toEqual([])
+  })
+})

@@ -1,0 +1,113 @@
+// Lighthouse (its default mobile profile: a mid-range phone on a slow 4G link, 4x CPU) over the
+// same Chromium as the other browser tests, launched by chrome-launcher: nothing downloads a browser.
+// A first visit starts from empty storage; a repeat visit comes after a visit that left the service
+// worker installed, so that it controls the page Lighthouse loads.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { launch, type LaunchedChrome } from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import type { Result } from 'lighthouse'
+import { chromium } from 'playwright-core'
+import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser'
+
+export type Visit = 'first' | 'repeat'
+
+export interface LighthouseFigures {
+  /** 0-100. */
+  performance: number
+  seo: number
+  tbtMs: number
+  cls: number
+  lcpMs: number
+  /** Main-thread tasks of 50 ms or more (as observed, before the 4x CPU simulation), by script. */
+  longTasks: Array<{ url: string; startMs: number; durationMs: number }>
+  /** Script time on the main thread by script (bootup-time), the largest first. */
+  scripts: Array<{ url: string; scriptingMs: number; parseMs: number }>
+}
+
+type Audits = Result['audits']
+type Item = Record<string, unknown>
+const items = (audits: Audits, id: string): Item[] => ((audits[id]?.details as { items?: Item[] } | undefined)?.items ?? [])
+const num = (v: unknown) => (typeof v === 'number' ? v : NaN)
+
+export function figuresOf(lhr: Result): LighthouseFigures {
+  const a = lhr.audits
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
+    seo: Math.round((lhr.categories.seo?.score ?? NaN) * 100),
+    tbtMs: num(a['total-blocking-time']?.numericValue),
+    cls: num(a['cumulative-layout-shift']?.numericValue),
+    lcpMs: num(a['largest-contentful-paint']?.numericValue),
+    longTasks: items(a, 'long-tasks').map((t) => ({ url: String(t.url), startMs: num(t.startTime), durationMs: num(t.duration) })),
+    scripts: items(a, 'bootup-time').map((t) => ({ url: String(t.url), scriptingMs: num(t.scripting), parseMs: num(t.scriptParseCompile) })),
+  }
+}
+
+/** Visits the page once and waits until its service worker is installed and active (precache done). */
+async function installServiceWorker(chrome: LaunchedChrome, url: string) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)
+  try {
+    const page = await browser.contexts()[0]!.newPage()
+    await page.goto(url)
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    // The app starts after the first screen: let its own start-up (and the deck seeding) finish too.
+    await page.waitForLoadState('networkidle')
+    await page.close()
+  } finally {
+    await browser.close()
+  }
+}
+
+/** One Lighthouse run (performance and SEO) in a fresh Chromium. */
+export async function runLighthouse(url: string, visit: Visit): Promise<Result> {
+  const chrome = await launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+    logLevel: 'error',
+  })
+  try {
+    if (visit === 'repeat') await installServiceWorker(chrome, url)
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'seo'],
+      // A repeat visit keeps what the first one stored: the service worker, its caches, IndexedDB.
+      disableStorageReset: visit === 'repeat',
+    })
+    if (!result) throw new Error('Lighthouse returned no result')
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`)
+    return result.lhr
+  } finally {
+    chrome.kill()
+  }
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((x, y) => x - y)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+
+const REPORTS = resolve(import.meta.dirname, '../../test-results/lighthouse')
+
+/**
+ * The median of each figure over `runs` runs (each figure on its own), and every run's figures.
+ * Each run's whole report is kept in test-results/lighthouse/ (open it in Lighthouse's viewer).
+ */
+export async function lighthouseMedians(url: string, visit: Visit, runs = 3) {
+  const all: LighthouseFigures[] = []
+  mkdirSync(REPORTS, { recursive: true })
+  for (let i = 0; i < runs; i++) {
+    const lhr = await runLighthouse(url, visit)
+    writeFileSync(resolve(REPORTS, `${visit}-${i + 1}.json`), JSON.stringify(lhr))
+    all.push(figuresOf(lhr))
+  }
+  return {
+    runs: all,
+    performance: median(all.map((f) => f.performance)),
+    seo: median(all.map((f) => f.seo)),
+    tbtMs: median(all.map((f) => f.tbtMs)),
+    cls: median(all.map((f) => f.cls)),
+    lcpMs: median(all.map((f) => f.lcpMs)),
+  }
+}
