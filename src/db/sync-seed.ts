@@ -1,5 +1,6 @@
-// What a device uploads when it starts syncing: its whole review log (and resets) as events, and,
-// when it creates the space, its registers (card states and tags, hidden decks, settings, the
+// What a device uploads when it starts syncing: its own decks and cards (first, so another device
+// has a card before its answers), its whole review log (and resets) as events, and, when it
+// creates the space, its registers (card states and tags, hidden decks, settings, the
 // interview date, mock interviews). A device that joins sends only its log: the space's registers
 // are the learner's already, and this device's defaults must not overwrite them.
 import { CardState } from '../domain/scheduling/schedule'
@@ -10,10 +11,17 @@ import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
 import { SYNCED_META, SYNCED_SETTINGS } from './sync-registers'
 import { normalizeSettings } from '../domain/settings'
 import { isLeech } from '../domain/leech'
+import { cardRecord, deckRecord } from './sync-content'
 
 export async function seedOutbox(db: PmDatabase, withRegisters: boolean, nowMs: number): Promise<number> {
   return db.transaction('rw', [db.reviews, db.schedules, db.cards, db.decks, db.settings, db.meta, db.mockInterviews, ...outboxTables(db)], async () => {
-    const records: SyncRecord[] = (await db.reviews.toArray()).map(reviewRecord)
+    // The learner's own decks and cards go up from every device: they exist nowhere else.
+    const own = syncStamp(nowMs)
+    const records: SyncRecord[] = [
+      ...(await db.decks.toArray()).filter((d) => d.origin === 'user' && !d.retired).map((d) => deckRecord(d.id, d, own)),
+      ...(await db.cards.toArray()).filter((c) => c.origin === 'user' && !c.retired).map((c) => cardRecord(c.id, c, own)),
+      ...(await db.reviews.toArray()).map(reviewRecord),
+    ]
     const schedules = await db.schedules.toArray()
     for (const s of schedules) {
       // Forgotten before sync existed, and not answered since: the reset travels as an event.
