@@ -77,9 +77,9 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
       continue
     }
     earliest = Math.min(earliest, e.reviewedAt)
-    // before/after are filled by the replay below; afterVersion -1: another device's answer is never undone here.
+    // before/after are filled by the replay below; afterVersion 0 (versions start at 1): another device's answer is never undone here, and a backup (counts from 0) keeps it.
     const placeholder = { cardId: e.cardId, deckId: e.deckId } as ScheduleRow
-    newReviews.push({ id: e.id, cardId: e.cardId, deckId: e.deckId, grade: e.grade, reviewedAt: e.reviewedAt, durationMs: e.durationMs, before: placeholder, after: placeholder, afterVersion: -1, syncWasNew: e.wasNew })
+    newReviews.push({ id: e.id, cardId: e.cardId, deckId: e.deckId, grade: e.grade, reviewedAt: e.reviewedAt, durationMs: e.durationMs, before: placeholder, after: placeholder, afterVersion: 0, syncWasNew: e.wasNew })
   }
 
   // Register fields: the highest stamp wins, field by field.

@@ -15,6 +15,8 @@ import type { SyncRecord } from '../../src/domain/sync/records'
 import { encodeHlc } from '../../src/domain/sync/hlc'
 import { setSyncOn } from '../../src/sync/sync-switch'
 import { applyBulkAction } from '../../src/db/browse-repository'
+import { exportBackup } from '../../src/db/backup-repository'
+import { validateBackup } from '../../src/domain/backup/validate'
 import { createDeck, deleteDeck, renameDeck, saveEntry, saveEntryInNewDeck } from '../../src/db/user-content-repository'
 import { compileUserEntries, emptyDraft, entryOf } from '../../src/domain/user-content/user-entry'
 import { basicCard, deckOf, freshDb } from './helpers'
@@ -84,6 +86,10 @@ describe('applying synced records', () => {
     // The new-card limit travels; the theme stays on its device.
     expect(b.settings.newPerDay).toBe(35)
     expect(b.settings.theme).toBe('system')
+
+    // A device that synced can be backed up and its backup restored (the file passes every check).
+    const { text } = await exportBackup(laptop, T0 + 30 * MIN, 'test')
+    expect(validateBackup(JSON.parse(text), T0 + 30 * MIN)).toMatchObject({ ok: true })
 
     // One device that answered a: Good at T0, Easy at T0+10 min (the Again was undone).
     const single = await device()
