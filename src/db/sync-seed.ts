@@ -13,19 +13,22 @@ import { normalizeSettings } from '../domain/settings'
 import { isLeech } from '../domain/leech'
 import { cardRecord, deckRecord } from './sync-content'
 
-export async function seedOutbox(db: PmDatabase, withRegisters: boolean, nowMs: number): Promise<number> {
-  return db.transaction('rw', [db.reviews, db.schedules, db.cards, db.decks, db.settings, db.meta, db.mockInterviews, ...outboxTables(db)], async () => {
+export const seedTables = (db: PmDatabase) => [db.reviews, db.schedules, db.cards, db.decks, db.settings, db.meta, db.mockInterviews, ...outboxTables(db)]
+
+/** `known`: events the space already holds (a restore re-uploads only what the file added). */
+export async function seedOutbox(db: PmDatabase, withRegisters: boolean, nowMs: number, known: ReadonlySet<string> = new Set()): Promise<number> {
+  return db.transaction('rw', seedTables(db), async () => {
     // The learner's own decks and cards go up from every device: they exist nowhere else.
     const own = syncStamp(nowMs)
     const records: SyncRecord[] = [
       ...(await db.decks.toArray()).filter((d) => d.origin === 'user' && !d.retired).map((d) => deckRecord(d.id, d, own)),
       ...(await db.cards.toArray()).filter((c) => c.origin === 'user' && !c.retired).map((c) => cardRecord(c.id, c, own)),
-      ...(await db.reviews.toArray()).map(reviewRecord),
+      ...(await db.reviews.toArray()).filter((r) => !known.has(r.id)).map(reviewRecord),
     ]
     const schedules = await db.schedules.toArray()
     for (const s of schedules) {
       // Forgotten before sync existed, and not answered since: the reset travels as an event.
-      if (s.state === CardState.New && s.reps > 0) records.push({ k: 'reset', id: `seed-${s.cardId}-${s.due}`, cardId: s.cardId, at: s.due })
+      if (s.state === CardState.New && s.reps > 0 && !known.has(`seed-${s.cardId}-${s.due}`)) records.push({ k: 'reset', id: `seed-${s.cardId}-${s.due}`, cardId: s.cardId, at: s.due })
     }
     if (withRegisters) {
       const stamp = () => syncStamp(nowMs)

@@ -4,10 +4,11 @@
 import { reactive } from 'vue'
 import { getDb, type PmDatabase } from '../db/database'
 import { applyInTransaction, applyTables } from '../db/sync-apply'
-import { seedOutbox } from '../db/sync-seed'
+import { seedOutbox, seedTables } from '../db/sync-seed'
 import { loadSettings } from '../db/settings-repository'
 import { envelope, parseEnvelope, type SyncRecord } from '../domain/sync/records'
 import { createScheduler } from '../domain/scheduling/scheduler'
+import { CardState } from '../domain/scheduling/schedule'
 import { decryptChange, DecryptError, encryptChange } from './cipher'
 import { deriveSpaceSecrets, decodeSpaceKey, encodeSpaceKey, generateSpaceKey, type SpaceSecrets } from './space-key'
 import { SyncHttpError, syncApi, type SyncApi, type SyncFailure } from './sync-http'
@@ -119,12 +120,54 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
   }
 }
 
+/**
+ * A backup was restored on this device (replace or merge) while it syncs. The restore joins the
+ * space instead of silently diverging from it: the file's log goes up (answers are a set: nothing is
+ * counted twice), its registers with fresh stamps (the learner chose them just now: they win), and
+ * this device pulls the whole space again, so the answers the other devices made come back here.
+ * Marked before the restore, cleared with the upload in one transaction: a crash in between
+ * re-uploads, never skips.
+ */
+async function rejoinAfterRestore(db: PmDatabase) {
+  // Not while the restore is under way in this page (its worker writes the rows still).
+  const restored = await state<{ known: string[] }>(db, 'restored')
+  if (restoring || !restored) return
+  await db.transaction('rw', [db.syncState, ...seedTables(db)], async () => {
+    await seedOutbox(db, true, Date.now(), new Set(restored.known))
+    await db.syncState.bulkPut([{ key: 'cursor', value: 0 }])
+    await db.syncState.delete('restored')
+  })
+}
+
+let restoring = false
+
+/** Call before restoring a backup on a device that syncs (see rejoinAfterRestore), then restoreEnded. */
+export async function markRestore(): Promise<void> {
+  restoring = true
+  const db = getDb()
+  // What this device held is in the space already (or in its outbox): not sent twice.
+  await db.transaction('rw', [db.reviews, db.syncResets, db.schedules, db.syncState], async () => {
+    const reviews = (await db.reviews.toCollection().primaryKeys()) as string[]
+    const resets = (await db.syncResets.toCollection().primaryKeys()) as string[]
+    const seeded = (await db.schedules.toArray()).filter((s) => s.state === CardState.New && s.reps > 0).map((s) => `seed-${s.cardId}-${s.due}`)
+    const held = await state<{ known: string[] }>(db, 'restored')
+    await db.syncState.put({ key: 'restored', value: { known: [...new Set([...(held?.known ?? []), ...reviews, ...resets, ...seeded])] } })
+  })
+}
+
+/** The restore finished or failed: either way the next sync uploads what this device now holds. */
+export function restoreEnded(): Promise<void> {
+  restoring = false
+  return syncNow()
+}
+
 async function runOnce() {
   const db = getDb()
   space ??= await loadSpace(db)
   if (!space || !syncIsOn()) return
   syncStatus.running = true
   try {
+    await rejoinAfterRestore(db)
     await push(db, space)
     const applied = await pull(db, space)
     await db.syncState.put({ key: 'lastSyncAt', value: Date.now() })

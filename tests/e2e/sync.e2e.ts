@@ -222,4 +222,47 @@ describe('sync between devices', () => {
     expect([...reviews.values()].every((n) => n === 1)).toBe(true)
     expect(new Set(page.changes.map((c) => c.id)).size).toBe(page.changes.length)
   })
+  it('a backup restored on a device that syncs joins the space: the answers made since come back, none is sent twice', async () => {
+    await phone.page.goto(`${BASE}/data`)
+    await phone.page.locator('[data-test="device"] [data-count="cards"]').waitFor()
+    const [download] = await Promise.all([phone.page.waitForEvent('download'), phone.page.locator('[data-test="export"]').click()])
+    const file = join(dataDir, 'backup.json')
+    await download.saveAs(file)
+    await study(phone.page, 1)
+    await syncOn(phone.page)
+    await syncOn(laptop.page)
+    const after = await reviewIds(laptop.page)
+    expect(after).toHaveLength(13)
+
+    // The phone goes back to the file (12 answers) with "replace".
+    await phone.page.goto(`${BASE}/data`)
+    await phone.page.locator('[data-test="device"] [data-count="cards"]').waitFor()
+    await phone.page.locator('[data-test="import-file"]').setInputFiles(file)
+    await phone.page.locator('[data-test="summary"], [data-test="problems"]').first().waitFor()
+    expect(await phone.page.locator('[data-test="problems"]').count()).toBe(0)
+    await expect(phone.page.locator('[data-test="import-syncing"]').innerText()).resolves.toMatch(/synchronise/)
+    await phone.page.locator('[data-test="import-syncing"]').scrollIntoViewIfNeeded()
+    await screenshot(phone.page, 'sync-restore-note')
+    await phone.page.locator('[data-test="replace"]').click()
+    await phone.page.locator('[data-test="confirm-ok"]').click()
+    await phone.page.locator('[data-test="import-status"]', { hasText: 'Données restaurées' }).waitFor()
+    await syncOn(phone.page)
+    expect(await reviewIds(phone.page)).toEqual(after)
+    await syncOn(laptop.page)
+    expect(await reviewIds(laptop.page)).toEqual(after)
+    expect(await homeCounts(phone.page)).toBe(await homeCounts(laptop.page))
+
+    const secrets = await deriveSpaceSecrets(keyFromJoinLink(link)!)
+    const res = await fetch(`${BASE}${PROTOCOL_PATH}/spaces/${secrets.spaceId}/changes?after=0&limit=1000`, { headers: { authorization: `Bearer ${secrets.token}` } })
+    const reviews = new Map<string, number>()
+    const removed = new Set<string>()
+    for (const change of ((await res.json()) as { changes: { id: string; body: string }[] }).changes) {
+      const { r } = (await decryptChange(secrets.cipherKey, secrets.spaceId, change.id, change.body)) as { r: { k: string; id: string } }
+      if (r.k === 'review') reviews.set(r.id, (reviews.get(r.id) ?? 0) + 1)
+      if (r.k === 'remove') removed.add(r.id)
+    }
+    // The restore sent no answer again (the one undone earlier is there with its undo).
+    expect([...reviews.keys()].filter((id) => !removed.has(id)).sort()).toEqual(after)
+    expect([...reviews.values()].every((n) => n === 1)).toBe(true)
+  })
 })
