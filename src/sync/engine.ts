@@ -17,6 +17,7 @@ import { observeStamp } from './sync-clock'
 
 const PUSH_BATCH = 200
 const PULL_PAGE = 500
+const APPLY_BATCH = 20_000
 const AFTER_CHANGES_MS = 10_000
 const FIRST_RETRY_MS = 5000
 const MAX_RETRY_MS = 10 * 60_000
@@ -105,18 +106,27 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
   let cursor = (await state<number>(db, 'cursor')) ?? 0
   let applied = 0
   for (;;) {
-    const page = await s.api.pull(cursor, PULL_PAGE)
-    // Snapshots are not uploaded by this version of the app: a space pruned by another one is an error.
-    if (page.snapshotRequired) throw new SyncHttpError('server')
-    const records = await decode(s, page.changes, db)
-    const last = page.changes.at(-1)?.seq ?? cursor
+    // Pages are gathered up to APPLY_BATCH changes and applied together: each apply replays every
+    // card it touches from its whole log, so a new device catching up on a long log applies it a
+    // few times, not once a page (100,000 reviews: 5 applies instead of 200).
+    const records: SyncRecord[] = []
+    let last = cursor
+    let more = true
+    while (more && records.length < APPLY_BATCH) {
+      const page = await s.api.pull(last, PULL_PAGE)
+      // Snapshots are not uploaded by this version of the app: a space pruned by another one is an error.
+      if (page.snapshotRequired) throw new SyncHttpError('server')
+      records.push(...(await decode(s, page.changes, db)))
+      last = page.changes.at(-1)?.seq ?? last
+      more = page.more
+    }
     // The records and the cursor past them in one transaction: a crash never skips or repeats a page.
     await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
       if (records.length) applied += (await applyInTransaction(db, records, scheduler)).applied
       await db.syncState.put({ key: 'cursor', value: last })
     })
     cursor = last
-    if (!page.more) return applied
+    if (!more) return applied
   }
 }
 
