@@ -9,7 +9,8 @@ import { loadSettings } from '../db/settings-repository'
 import { envelope, parseEnvelope, type SyncRecord } from '../domain/sync/records'
 import { createScheduler } from '../domain/scheduling/scheduler'
 import { CardState } from '../domain/scheduling/schedule'
-import { decryptChange, DecryptError, encryptChange } from './cipher'
+import { decryptChange, decryptSnapshot, DecryptError, encryptChange, encryptSnapshot } from './cipher'
+import { readSnapshot, snapshotRecords, SNAPSHOT_VERSION } from '../db/sync-snapshot'
 import { deriveSpaceSecrets, decodeSpaceKey, encodeSpaceKey, generateSpaceKey, type SpaceSecrets } from './space-key'
 import { SyncHttpError, syncApi, type SyncApi, type SyncFailure } from './sync-http'
 import { onLocalChange, setSyncOn, syncIsOn } from './sync-switch'
@@ -18,6 +19,7 @@ import { observeStamp } from './sync-clock'
 const PUSH_BATCH = 200
 const PULL_PAGE = 500
 const APPLY_BATCH = 20_000
+const SNAPSHOT_EVERY = 5000
 const AFTER_CHANGES_MS = 10_000
 const FIRST_RETRY_MS = 5000
 const MAX_RETRY_MS = 10 * 60_000
@@ -114,8 +116,13 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
     let more = true
     while (more && records.length < APPLY_BATCH) {
       const page = await s.api.pull(last, PULL_PAGE)
-      // Snapshots are not uploaded by this version of the app: a space pruned by another one is an error.
-      if (page.snapshotRequired) throw new SyncHttpError('server')
+      if (page.snapshotRequired) {
+        // The changes after `last` were folded into a snapshot: it first, then the tail.
+        if (records.length) break
+        last = await applySnapshot(db, s, scheduler)
+        cursor = last
+        continue
+      }
       records.push(...(await decode(s, page.changes, db)))
       last = page.changes.at(-1)?.seq ?? last
       more = page.more
@@ -171,6 +178,47 @@ export function restoreEnded(): Promise<void> {
   return syncNow()
 }
 
+/** Applies the space's snapshot (in batches, the cursor with the last): returns the cursor past it. */
+async function applySnapshot(db: PmDatabase, s: Space, scheduler: ReturnType<typeof createScheduler>): Promise<number> {
+  const snapshot = await s.api.getSnapshot()
+  if (!snapshot) throw new SyncHttpError('server')
+  let state: unknown
+  try {
+    state = await decryptSnapshot(s.secrets.cipherKey, s.secrets.spaceId, snapshot.uptoSeq, snapshot.body)
+  } catch (e) {
+    if (!(e instanceof DecryptError)) throw e
+    throw new SyncHttpError('server')
+  }
+  const { records, invalid } = readSnapshot(state)
+  if (invalid) await db.syncSetAside.add({ changeId: `snapshot-${snapshot.uptoSeq}`, reason: 'invalid', at: Date.now() })
+  for (let from = 0; from < Math.max(records.length, 1); from += APPLY_BATCH) {
+    const last = from + APPLY_BATCH >= records.length
+    await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
+      await applyInTransaction(db, records.slice(from, from + APPLY_BATCH), scheduler)
+      if (last) await db.syncState.bulkPut([{ key: 'cursor', value: snapshot.uptoSeq }, { key: 'snapshotAt', value: snapshot.uptoSeq }])
+    })
+  }
+  return snapshot.uptoSeq
+}
+
+/**
+ * When the space's log has grown by SNAPSHOT_EVERY changes since the last snapshot, this device
+ * (everything pushed and applied) uploads its state, sealed, so that the server drops the changes
+ * it covers and a new device starts from it. A failure here is not a sync failure.
+ */
+async function maybeUploadSnapshot(db: PmDatabase, s: Space) {
+  const cursor = (await state<number>(db, 'cursor')) ?? 0
+  if (cursor - ((await state<number>(db, 'snapshotAt')) ?? 0) < SNAPSHOT_EVERY) return
+  const records = await snapshotRecords(db)
+  if (!records) return
+  try {
+    await s.api.putSnapshot(cursor, await encryptSnapshot(s.secrets.cipherKey, s.secrets.spaceId, cursor, { v: SNAPSHOT_VERSION, records }))
+    await db.syncState.put({ key: 'snapshotAt', value: cursor })
+  } catch (e) {
+    if (!(e instanceof SyncHttpError)) throw e
+  }
+}
+
 async function runOnce() {
   const db = getDb()
   space ??= await loadSpace(db)
@@ -180,6 +228,7 @@ async function runOnce() {
     await rejoinAfterRestore(db)
     await push(db, space)
     const applied = await pull(db, space)
+    await maybeUploadSnapshot(db, space)
     await db.syncState.put({ key: 'lastSyncAt', value: Date.now() })
     syncStatus.failure = null
     failures = 0

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import type { Page } from 'playwright-core'
 import { launchBrowser, readStore } from '../e2e/browser'
 import { encryptChange } from '../../src/sync/cipher'
 import { deriveSpaceSecrets, encodeSpaceKey, generateSpaceKey } from '../../src/sync/space-key'
@@ -64,19 +65,30 @@ try {
   }
   console.log(`space filled with ${REVIEWS} reviews in ${((performance.now() - made) / 1000).toFixed(1)} s`)
 
-  // The new device joins by the link.
-  await page.goto(`${BASE}/sync/join#key=${encodeSpaceKey(key)}`)
-  await page.locator('[data-test="sync-join-confirm"]').waitFor()
-  const joined = performance.now()
-  await page.locator('[data-test="sync-join-confirm"]').click()
-  await page.waitForFunction(() => Number(document.querySelector('[data-test="sync-state"]')?.getAttribute('data-synced-at')) > 0 && !document.querySelector('[data-test="sync-now"]')?.hasAttribute('disabled'), undefined, { timeout: 1_800_000, polling: 500 })
-  const synced = performance.now() - joined
-  await page.goto(`${BASE}/`)
-  await page.locator('[data-test="total-counts"]').waitFor()
-  const ready = performance.now() - joined
-  const count = (await readStore(page, 'reviews')).length
-  console.log(`new device joining a space of ${REVIEWS} reviews (Chromium, PGlite): first sync done in ${(synced / 1000).toFixed(1)} s, home with the counts in ${(ready / 1000).toFixed(1)} s; ${count} reviews on the device`)
-  if (count !== REVIEWS) throw new Error(`expected ${REVIEWS} reviews on the device, found ${count}`)
+  /** A new device joins by the link: the time until its first sync is done and home shows the counts. */
+  async function join(page: Page, what: string) {
+    await page.goto(`${BASE}/sync/join#key=${encodeSpaceKey(key)}`)
+    await page.locator('[data-test="sync-join-confirm"]').waitFor()
+    const joined = performance.now()
+    await page.locator('[data-test="sync-join-confirm"]').click()
+    await page.waitForFunction(() => Number(document.querySelector('[data-test="sync-state"]')?.getAttribute('data-synced-at')) > 0 && !document.querySelector('[data-test="sync-now"]')?.hasAttribute('disabled'), undefined, { timeout: 1_800_000, polling: 500 })
+    const synced = performance.now() - joined
+    await page.goto(`${BASE}/`)
+    await page.locator('[data-test="total-counts"]').waitFor()
+    const ready = performance.now() - joined
+    const count = (await readStore(page, 'reviews')).length
+    console.log(`new device joining a space of ${REVIEWS} reviews ${what} (Chromium, PGlite): first sync done in ${(synced / 1000).toFixed(1)} s, home with the counts in ${(ready / 1000).toFixed(1)} s; ${count} reviews on the device`)
+    if (count !== REVIEWS) throw new Error(`expected ${REVIEWS} reviews on the device, found ${count}`)
+  }
+  await join(page, 'from every change')
+  // That device, having applied a long log, uploaded a snapshot: the next one starts from it.
+  const snapshot = await fetch(`${spaceUrl}/snapshot`, { headers: auth })
+  if (!snapshot.ok) throw new Error(`no snapshot was uploaded (${snapshot.status})`)
+  console.log(`snapshot uploaded by the first device: ${((await snapshot.arrayBuffer()).byteLength / 1e6).toFixed(2)} MB, up to change ${snapshot.headers.get('x-snapshot-upto')}`)
+  const second = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' })).newPage()
+  await second.goto(`${BASE}/`)
+  await second.locator('[data-test="total-counts"]').waitFor()
+  await join(second, 'from its snapshot')
 } finally {
   await browser.close()
   if (server.pid) process.kill(-server.pid, 'SIGKILL')
