@@ -178,7 +178,7 @@ export function restoreEnded(): Promise<void> {
   return syncNow()
 }
 
-/** Applies the space's snapshot (in batches, the cursor with the last): returns the cursor past it. */
+/** Applies the space's snapshot: returns the cursor past it. */
 async function applySnapshot(db: PmDatabase, s: Space, scheduler: ReturnType<typeof createScheduler>): Promise<number> {
   const snapshot = await s.api.getSnapshot()
   if (!snapshot) throw new SyncHttpError('server')
@@ -191,13 +191,11 @@ async function applySnapshot(db: PmDatabase, s: Space, scheduler: ReturnType<typ
   }
   const { records, invalid } = readSnapshot(state)
   if (invalid) await db.syncSetAside.add({ changeId: `snapshot-${snapshot.uptoSeq}`, reason: 'invalid', at: Date.now() })
-  for (let from = 0; from < Math.max(records.length, 1); from += APPLY_BATCH) {
-    const last = from + APPLY_BATCH >= records.length
-    await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
-      await applyInTransaction(db, records.slice(from, from + APPLY_BATCH), scheduler)
-      if (last) await db.syncState.bulkPut([{ key: 'cursor', value: snapshot.uptoSeq }, { key: 'snapshotAt', value: snapshot.uptoSeq }])
-    })
-  }
+  // One transaction: each card replayed once from its whole log, and the cursor past the snapshot with it.
+  await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
+    await applyInTransaction(db, records, scheduler)
+    await db.syncState.bulkPut([{ key: 'cursor', value: snapshot.uptoSeq }, { key: 'snapshotAt', value: snapshot.uptoSeq }])
+  })
   return snapshot.uptoSeq
 }
 
