@@ -20,6 +20,7 @@ const interview = () => import('../views/InterviewView.vue')
 // Browse's pages share one view (one lazy chunk): card detail, decks, deck and card editors.
 const browse = () => import('../views/BrowseView.vue')
 const data = () => import('../views/DataView.vue')
+const sync = () => import('../views/SyncView.vue')
 
 const lazy = (component: () => Promise<RouteComponent>, messages: readonly Namespace[]) => ({ component, meta: { messages } })
 
@@ -43,6 +44,8 @@ export function createAppRouter() {
       { path: '/cards/new', name: 'card-new', ...lazy(browse, ['browse', 'issues']) },
       { path: '/cards/:id/edit', name: 'card-edit', ...lazy(browse, ['browse', 'issues']) },
       { path: '/data', name: 'data', ...lazy(data, ['data', 'issues']) },
+      { path: '/sync', name: 'sync', ...lazy(sync, ['sync', 'issues']) },
+      { path: '/sync/join', name: 'sync-join', ...lazy(sync, ['sync', 'issues']) },
       { path: '/:pathMatch(.*)*', redirect: '/' },
     ],
   })

@@ -9,6 +9,7 @@ import { invalidateForDeletedReviews, invalidateStatsCache, statsCacheTables } f
 import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
 import { cardStateRecords, resetRecord } from '../domain/sync/local-records'
 import { UserContentError } from './user-content-repository'
+import { cardRecord } from './sync-content'
 
 export type { Narrowing }
 
@@ -161,6 +162,8 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
       await db.reviews.bulkDelete(reviewIds)
       await db.schedules.bulkDelete(ids)
       await db.cards.bulkDelete(ids)
+      const hlc = syncStamp(ctx.nowMs)
+      await queueChanges(db, ids.map((id) => cardRecord(id, null, hlc)))
       return result(ids)
     }
 
@@ -178,7 +181,10 @@ export async function applyBulkAction(db: PmDatabase, cardIds: readonly string[]
       const rank = new Map<string, number>()
       for (const c of [...cards].sort((a, b) => a.position - b.position)) if (!rank.has(entryKey(c))) rank.set(entryKey(c), rank.size)
       movedPositions = new Map(cards.map((c) => [c.id, next + rank.get(entryKey(c))!]))
-      await db.cards.bulkPut(cards.map((c) => ({ ...c, deckId: action.deckId, position: movedPositions.get(c.id)! })))
+      const moved = cards.map((c) => ({ ...c, deckId: action.deckId, position: movedPositions.get(c.id)! }))
+      await db.cards.bulkPut(moved)
+      const hlc = syncStamp(ctx.nowMs)
+      await queueChanges(db, moved.map((c) => cardRecord(c.id, c, hlc)))
     }
 
     const changed = changedSchedules(await db.schedules.bulkGet(cards.map((c) => c.id))).map((s) => ({

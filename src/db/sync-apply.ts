@@ -12,6 +12,7 @@ import { compareStamps } from '../domain/sync/hlc'
 import type { PmDatabase, ReviewRow, ScheduleRow } from './database'
 import { invalidateStatsCache, statsCacheTables } from './stats-cache'
 import { applyRegister } from './sync-registers'
+import { applyUserCard, applyUserDeck, deletedCards, type ContentEffect } from './sync-content'
 
 /** A review that arrived from another device keeps the flag it was sent with (see replay). */
 type SyncedReviewRow = ReviewRow & { syncWasNew?: boolean }
@@ -38,6 +39,7 @@ export async function applyRecords(db: PmDatabase, records: readonly SyncRecord[
 /** Inside a transaction over applyTables(db). */
 export async function applyInTransaction(db: PmDatabase, records: readonly SyncRecord[], scheduler: Scheduler): Promise<ApplyReport> {
   const touched = new Set<string>()
+  const removedCards = new Set<string>()
   let earliest = Infinity
   let applied = 0
 
@@ -62,9 +64,11 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
     await Promise.all([db.syncRemoved.bulkPut(removes.map((r) => ({ id: r.id, cardId: r.cardId }))), db.reviews.bulkDelete(ids), db.syncResets.bulkDelete(ids)])
   }
 
-  const newReviews: SyncedReviewRow[] = []
+  // An answer to a card the learner deleted (on any device) has nothing left to count for.
+  const deleted = await deletedCards(db, events.map((e) => e.cardId))
+  let newReviews: SyncedReviewRow[] = []
   for (const e of events) {
-    if (removedIds.has(e.id) || present.has(e.id)) continue
+    if (removedIds.has(e.id) || present.has(e.id) || deleted.has(e.cardId)) continue
     present.add(e.id)
     touched.add(e.cardId)
     applied++
@@ -73,9 +77,9 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
       continue
     }
     earliest = Math.min(earliest, e.reviewedAt)
-    // before/after are filled by the replay below; afterVersion -1: another device's answer is never undone here.
+    // before/after are filled by the replay below; afterVersion 0 (versions start at 1): another device's answer is never undone here, and a backup (counts from 0) keeps it.
     const placeholder = { cardId: e.cardId, deckId: e.deckId } as ScheduleRow
-    newReviews.push({ id: e.id, cardId: e.cardId, deckId: e.deckId, grade: e.grade, reviewedAt: e.reviewedAt, durationMs: e.durationMs, before: placeholder, after: placeholder, afterVersion: -1, syncWasNew: e.wasNew })
+    newReviews.push({ id: e.id, cardId: e.cardId, deckId: e.deckId, grade: e.grade, reviewedAt: e.reviewedAt, durationMs: e.durationMs, before: placeholder, after: placeholder, afterVersion: 0, syncWasNew: e.wasNew })
   }
 
   // Register fields: the highest stamp wins, field by field.
@@ -95,9 +99,28 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
       if (!Object.keys(winning).length) continue
       applied++
       await db.syncStamps.bulkPut(Object.keys(winning).map((field) => ({ key: `${r.entity}:${r.key}:${field}`, hlc: r.hlc })))
-      await applyRegister(db, r.entity as Entity, r.key, winning)
+      // The learner's own decks and cards are applied here, not in applyRegister: one async call
+      // deeper, Dexie lost this transaction (PrematureCommitError) while deleting their history.
+      let effect: ContentEffect = {}
+      if (r.entity === 'userCard') effect = await applyUserCard(db, r.key, winning.row, r.hlc)
+      else if (r.entity === 'userDeck') effect = await applyUserDeck(db, r.key, winning.row)
+      else await applyRegister(db, r.entity as Entity, r.key, winning)
       if (r.entity === 'cardState') touched.add(r.key)
+      for (const id of effect.remove ?? []) removedCards.add(id)
+      const created = effect.created
+      if (created && (newReviews.some((n) => n.cardId === created) || (await db.reviews.where('cardId').equals(created).count()))) touched.add(created)
     }
+  }
+  // Cards deleted by the learner: gone with their schedules and history, their answers in this batch too.
+  if (removedCards.size) {
+    const ids = [...removedCards]
+    const reviews = await db.reviews.where('cardId').anyOf(ids).toArray()
+    for (const r of reviews) earliest = Math.min(earliest, r.reviewedAt)
+    await db.reviews.bulkDelete(reviews.map((r) => r.id))
+    await db.schedules.bulkDelete(ids)
+    await db.cards.bulkDelete(ids)
+    newReviews = newReviews.filter((n) => !removedCards.has(n.cardId))
+    for (const id of ids) touched.delete(id)
   }
 
   // Every card whose log changed: its schedule from its whole log, as every device computes it.
@@ -125,6 +148,6 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
     if (rewritten.length) await db.reviews.bulkPut(rewritten)
   }
   if (newReviews.length) await db.reviews.bulkAdd(newReviews)
-  if (touched.size) await invalidateStatsCache(db, { reviewsFromMs: earliest === Infinity ? undefined : earliest, cardIds: [...touched] })
+  if (touched.size || removedCards.size) await invalidateStatsCache(db, { reviewsFromMs: earliest === Infinity ? undefined : earliest, cardIds: [...touched, ...removedCards] })
   return { applied, cardsReplayed: touched.size }
 }

@@ -51,7 +51,8 @@ export async function applyRegister(db: PmDatabase, entity: Entity, key: string,
     }
     case 'userDeck':
     case 'userCard':
-      // The learner's own decks and cards do not travel yet (see the README's sync section).
+      // Applied by sync-apply itself (sync-content.ts): called from here, one async level deeper,
+      // Dexie lost its transaction after the first such record of a batch (PrematureCommitError).
       return
   }
 }

@@ -1,5 +1,7 @@
 // The learner's own decks and cards. Each change is one transaction; deleting takes the cards,
 // their schedules and their reviews together. Built-in decks can only be hidden.
+import { outboxTables, queueChanges, syncStamp } from './sync-outbox'
+import { cardRecord, deckRecord } from './sync-content'
 import type { CardContent } from '../domain/content/card'
 import type { DeckEntry } from '../domain/content/deck-schema'
 import { newSchedule } from './deck-sync'
@@ -51,9 +53,9 @@ function cleanTitle(title: string): string {
   return clean
 }
 
-export async function createDeck(db: PmDatabase, title: string, id: string): Promise<DeckRow> {
+export async function createDeck(db: PmDatabase, title: string, id: string, nowMs = Date.now()): Promise<DeckRow> {
   const clean = cleanTitle(title)
-  return db.transaction('rw', db.decks, async () => {
+  return db.transaction('rw', [db.decks, ...outboxTables(db)], async () => {
     const last = await db.decks.orderBy('position').last()
     const row: DeckRow = {
       id,
@@ -64,25 +66,28 @@ export async function createDeck(db: PmDatabase, title: string, id: string): Pro
       retired: false,
     }
     await db.decks.add(row)
+    await queueChanges(db, [deckRecord(id, row, syncStamp(nowMs))])
     return row
   })
 }
 
-export async function renameDeck(db: PmDatabase, deckId: string, title: string): Promise<void> {
+export async function renameDeck(db: PmDatabase, deckId: string, title: string, nowMs = Date.now()): Promise<void> {
   const clean = cleanTitle(title)
-  await db.transaction('rw', db.decks, async () => {
+  await db.transaction('rw', [db.decks, ...outboxTables(db)], async () => {
     const deck = await userDeck(db, deckId)
     await db.decks.put({ ...deck, title: clean })
+    await queueChanges(db, [deckRecord(deckId, { ...deck, title: clean }, syncStamp(nowMs))])
   })
 }
 
 /** Built-in decks are read-only but can leave the home screen (and today's queue). */
-export async function setDeckHidden(db: PmDatabase, deckId: string, hidden: boolean): Promise<void> {
-  await db.transaction('rw', db.decks, async () => {
+export async function setDeckHidden(db: PmDatabase, deckId: string, hidden: boolean, nowMs = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.decks, ...outboxTables(db)], async () => {
     const deck = await db.decks.get(deckId)
     if (!deck) throw new UserContentError('notFound', `deck ${deckId} not found`)
     const { hidden: _old, ...rest } = deck
     await db.decks.put(hidden ? { ...rest, hidden: true } : rest)
+    await queueChanges(db, [{ k: 'set', entity: 'deckHidden', key: deckId, fields: { hidden }, hlc: syncStamp(nowMs) }])
   })
 }
 
@@ -99,7 +104,8 @@ export async function deckSize(db: PmDatabase, deckId: string): Promise<DeckSize
 }
 
 /** Inside a transaction over the cards, schedules, reviews and statistics cache tables. */
-async function removeCards(db: PmDatabase, ids: string[]): Promise<number> {
+export async function removeCards(db: PmDatabase, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0
   const reviews = await db.reviews.where('cardId').anyOf(ids).primaryKeys()
   if (ids.length > 0) await invalidateForDeletedReviews(db, reviews, ids)
   await db.reviews.bulkDelete(reviews)
@@ -109,12 +115,14 @@ async function removeCards(db: PmDatabase, ids: string[]): Promise<number> {
 }
 
 /** Deletes a user deck with its cards, schedules and reviews: one transaction, all or nothing. */
-export async function deleteDeck(db: PmDatabase, deckId: string): Promise<DeckSize> {
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
+export async function deleteDeck(db: PmDatabase, deckId: string, nowMs = Date.now()): Promise<DeckSize> {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     await userDeck(db, deckId)
     const ids = await db.cards.where('deckId').equals(deckId).primaryKeys()
     const reviews = await removeCards(db, ids)
     await db.decks.delete(deckId)
+    const hlc = syncStamp(nowMs)
+    await queueChanges(db, [...ids.map((id) => cardRecord(id, null, hlc)), deckRecord(deckId, null, hlc)])
     return { cards: ids.length, reviews }
   })
 }
@@ -163,7 +171,7 @@ export async function saveEntry(
 ): Promise<SavedEntry> {
   const entryId = compiled[0]?.entryId
   if (!entryId || compiled.some((c) => c.entryId !== entryId)) throw new Error('saveEntry takes the cards of one entry')
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     await userDeck(db, deckId)
     const old = await db.cards.where('deckId').equals(deckId).filter((c) => c.entryId === entryId).toArray()
     if (old.some((c) => c.origin !== 'user')) throw new UserContentError('builtin', `entry ${entryId} is built in`)
@@ -185,6 +193,8 @@ export async function saveEntry(
     await removeCards(db, result.removed)
     await db.cards.bulkPut(cards)
     await db.schedules.bulkAdd(schedules)
+    const hlc = syncStamp(nowMs)
+    await queueChanges(db, [...result.removed.map((id) => cardRecord(id, null, hlc)), ...cards.map((c) => cardRecord(c.id, c, hlc))])
     if (schedules.length > 0) await invalidateStatsCache(db, { cardIds: result.added })
     return result
   })
@@ -200,9 +210,9 @@ export async function saveEntryInNewDeck(
   compiled: readonly CardContent[],
   nowMs: number,
 ): Promise<{ deck: DeckRow; saved: SavedEntry }> {
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db)], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, db.reviews, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     // Both join this transaction (Dexie nests a transaction over a subset of the tables).
-    const row = await createDeck(db, deck.title, deck.id)
+    const row = await createDeck(db, deck.title, deck.id, nowMs)
     const saved = await saveEntry(db, deck.id, compiled, nowMs)
     return { deck: row, saved }
   })
@@ -210,13 +220,15 @@ export async function saveEntryInNewDeck(
 
 /** Adds imported cards at the end of a user deck: one transaction, so a failure adds none. */
 export async function importCards(db: PmDatabase, deckId: string, compiled: readonly CardContent[], nowMs: number): Promise<number> {
-  return db.transaction('rw', [db.decks, db.cards, db.schedules, ...statsCacheTables(db)], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.schedules, ...statsCacheTables(db), ...outboxTables(db)], async () => {
     await userDeck(db, deckId)
     const start = await nextPosition(db, deckId)
     const cards: CardRow[] = compiled.map((c) => ({ ...c, deckId, position: start + c.position, origin: 'user', retired: false }))
     // bulkAdd, not bulkPut: an id already taken fails the whole import instead of overwriting a card.
     await db.cards.bulkAdd(cards)
     await db.schedules.bulkAdd(cards.map((c) => newSchedule(c, nowMs)))
+    const hlc = syncStamp(nowMs)
+    await queueChanges(db, cards.map((c) => cardRecord(c.id, c, hlc)))
     if (cards.length > 0) await invalidateStatsCache(db, { cardIds: cards.map((c) => c.id) })
     return cards.length
   })

@@ -13,7 +13,7 @@ import { frenchPlural, resolveMessage } from './rules'
 
 export { frenchPlural, resolveMessage }
 
-export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data', 'study', 'issues'] as const
+export const NAMESPACES = ['core', 'settings', 'stats', 'interview', 'browse', 'data', 'study', 'issues', 'sync'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 type Messages = Record<string, unknown>
 

@@ -21,6 +21,7 @@ import type { BackupProblem } from '../domain/backup/problems'
 import { backupReminder, snoozeUntil, type Reminder } from '../domain/backup/reminder'
 import { backupRequest } from '../workers/backup-client'
 import { useSettingsStore } from './settings'
+import { syncIsOn } from '../sync/sync-switch'
 
 export type FileStatus = 'checking' | 'refused' | 'ready' | 'importing' | 'imported' | 'failed'
 
@@ -110,7 +111,10 @@ export const useDataStore = defineStore('data', () => {
     try {
       // Plain values only: a reactive settings object cannot cross to the worker.
       const settings = JSON.parse(JSON.stringify(useSettingsStore().settings))
-      const reply = await backupRequest({ type: 'import', mode, settings })
+      // A device that syncs: the restore joins the space at its next sync (see the engine).
+      const engine = syncIsOn() ? await import('../sync/engine') : undefined
+      await engine?.markRestore()
+      const reply = await backupRequest({ type: 'import', mode, settings }).finally(() => void engine?.restoreEnded())
       update({ status: 'imported', report: reply.report })
     } catch (e) {
       update({ status: 'failed', failure: saveFailure(e) })

@@ -12,12 +12,18 @@ import { loadSettings, saveSettings } from '../../src/db/settings-repository'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import type { SyncRecord } from '../../src/domain/sync/records'
+import { encodeHlc } from '../../src/domain/sync/hlc'
 import { setSyncOn } from '../../src/sync/sync-switch'
+import { applyBulkAction } from '../../src/db/browse-repository'
+import { exportBackup } from '../../src/db/backup-repository'
+import { validateBackup } from '../../src/domain/backup/validate'
+import { createDeck, deleteDeck, renameDeck, saveEntry, saveEntryInNewDeck } from '../../src/db/user-content-repository'
+import { compileUserEntries, emptyDraft, entryOf } from '../../src/domain/user-content/user-entry'
 import { basicCard, deckOf, freshDb } from './helpers'
 
 const T0 = Date.parse('2026-11-26T09:00:00Z')
 const MIN = 60_000
-const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
+const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: true })
 const deck = deckOf('d1', [basicCard('d1', 'a', 'Qa', 'Aa', 0), basicCard('d1', 'b', 'Qb', 'Ab', 1)])
 let phone: PmDatabase
 let laptop: PmDatabase
@@ -81,6 +87,10 @@ describe('applying synced records', () => {
     expect(b.settings.newPerDay).toBe(35)
     expect(b.settings.theme).toBe('system')
 
+    // A device that synced can be backed up and its backup restored (the file passes every check).
+    const { text } = await exportBackup(laptop, T0 + 30 * MIN, 'test')
+    expect(validateBackup(JSON.parse(text), T0 + 30 * MIN)).toMatchObject({ ok: true })
+
     // One device that answered a: Good at T0, Easy at T0+10 min (the Again was undone).
     const single = await device()
     await answer(single, 'a', 3, T0)
@@ -102,5 +112,70 @@ describe('applying synced records', () => {
     const { version: _l, ...onLaptop } = (await laptop.schedules.get('a'))!
     expect(onPhone).toEqual(onLaptop)
     expect(onPhone.state).not.toBe(0)
+  })
+
+  describe('the learner\'s own decks and cards', () => {
+    const card = (deckId: string, front: string, id: string) => {
+      const result = compileUserEntries(deckId, [entryOf({ ...emptyDraft('basic'), front, back: `${front} (verso)` }, id)])
+      if (!result.ok) throw new Error(JSON.stringify(result.problems))
+      return result.cards
+    }
+    const own = async (db: PmDatabase) => ({
+      decks: (await db.decks.filter((d) => d.origin === 'user').toArray()).map(({ id, title }) => ({ id, title })),
+      cards: (await db.cards.filter((c) => c.origin === 'user').toArray()).map(({ id, deckId, content, tags }) => ({ id, deckId, content, tags })),
+      schedules: (await db.schedules.toArray()).filter((s) => s.deckId.startsWith('mine')).map(({ version: _v, ...rest }) => rest),
+      reviews: (await db.reviews.toArray()).filter((r) => r.deckId.startsWith('mine')).map((r) => [r.id, r.cardId, r.grade, r.after]).sort(),
+    })
+
+    it('creates, edits, studies and moves them on one device and the other gets the same, in any order and twice', async () => {
+      const { saved } = await saveEntryInNewDeck(phone, { id: 'mine-1', title: 'Mes cartes' }, card('mine-1', 'Qu’est-ce qu’un PM ?', 'e1'), T0)
+      const cardId = saved.added[0]!
+      await answer(phone, cardId, 3, T0 + MIN)
+      await saveEntry(phone, 'mine-1', card('mine-1', 'Qu’est-ce qu’un bon PM ?', 'e1'), T0 + 2 * MIN)
+      await renameDeck(phone, 'mine-1', 'Mes cartes PM', T0 + 3 * MIN)
+      await createDeck(phone, 'Deuxième', 'mine-2', T0 + 4 * MIN)
+      await applyBulkAction(phone, [cardId], { kind: 'move', deckId: 'mine-2' }, { today: 1, nowMs: T0 + 5 * MIN, forget: scheduler.forget })
+      const records = await outbox(phone)
+      await applyRecords(laptop, [...records].reverse(), scheduler)
+      await applyRecords(laptop, records, scheduler)
+      expect(await own(laptop)).toEqual(await own(phone))
+      const mine = await own(laptop)
+      expect(mine.decks.map((d) => d.title).sort()).toEqual(['Deuxième', 'Mes cartes PM'])
+      expect(mine.cards).toEqual([expect.objectContaining({ deckId: 'mine-2', content: expect.objectContaining({ front: 'Qu’est-ce qu’un bon PM ?' }) })])
+      expect(mine.reviews).toHaveLength(1)
+      expect(mine.schedules[0]?.reps).toBe(1)
+    })
+
+    it('deletes a deck with its cards and history on both, even when the other answered in it meanwhile', async () => {
+      const { saved } = await saveEntryInNewDeck(phone, { id: 'mine-1', title: 'Mes cartes' }, card('mine-1', 'Recto', 'e1'), T0)
+      await applyRecords(laptop, await outbox(phone), scheduler)
+      await phone.syncOutbox.clear()
+      await answer(laptop, saved.added[0]!, 4, T0 + 10 * MIN) // offline on the laptop
+      await deleteDeck(phone, 'mine-1', T0 + 11 * MIN) // offline on the phone
+      const fromPhone = await outbox(phone)
+      const fromLaptop = (await outbox(laptop)).filter((r) => r.k === 'review')
+      await applyRecords(phone, fromLaptop, scheduler)
+      await applyRecords(laptop, fromPhone, scheduler)
+      for (const db of [phone, laptop]) {
+        expect(await own(db)).toEqual({ decks: [], cards: [], schedules: [], reviews: [] })
+        expect(await db.reviews.where('cardId').equals(saved.added[0]!).count()).toBe(0)
+      }
+      const third = await device()
+      await applyRecords(third, [...fromPhone, ...fromLaptop].reverse(), scheduler)
+      expect(await own(third)).toEqual({ decks: [], cards: [], schedules: [], reviews: [] })
+    })
+
+    it('refuses a row that is not a valid own card or deck, and leaves built-in cards alone', async () => {
+      const hlc = encodeHlc({ wallMs: T0, counter: 0, node: 'zz' })
+      const report = await applyRecords(laptop, [
+        { k: 'set', entity: 'userCard', key: 'a', fields: { row: null }, hlc },
+        { k: 'set', entity: 'userCard', key: 'x', fields: { row: { id: 'x', origin: 'user' } }, hlc },
+        { k: 'set', entity: 'userDeck', key: 'd1', fields: { row: null }, hlc },
+      ], scheduler)
+      expect(report.applied).toBe(3) // stamped, but nothing written
+      expect(await laptop.cards.get('a')).toBeDefined()
+      expect(await laptop.cards.get('x')).toBeUndefined()
+      expect(await laptop.decks.get('d1')).toBeDefined()
+    })
   })
 })

@@ -1,0 +1,268 @@
+// Sync between devices, end to end, with the real server of `npm start` (its own, on PGlite, so it
+// can be killed): a phone (360x740) and a laptop study offline, reconnect and end with the same log
+// and counts; an undo on one disappears on the other; a third profile joins by the link and gets
+// everything; a wrong key gets nothing; the server killed during a push loses and doubles nothing.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { screenViolations } from './accessibility'
+import { deriveSpaceSecrets, encodeSpaceKey, generateSpaceKey } from '../../src/sync/space-key'
+import { keyFromJoinLink } from '../../src/sync/join-link'
+import { decryptChange } from '../../src/sync/cipher'
+import { PROTOCOL_PATH } from '../../src/sync/protocol'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const PORT = Number(process.env.E2E_SYNC_PORT ?? Number(process.env.E2E_PORT ?? 4183) + 1)
+const BASE = `http://127.0.0.1:${PORT}`
+const dataDir = mkdtempSync(join(tmpdir(), 'pm-cards-sync-e2e-'))
+let server: ChildProcess | undefined
+let browser: Browser
+
+async function startServer() {
+  server = spawn('npx', ['tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, PORT: String(PORT), DIST_DIR: process.env.E2E_DIST ?? 'dist', DATA_DIR: dataDir, DATABASE_URL: '' },
+  })
+  const start = Date.now()
+  while (Date.now() - start < 90_000) {
+    if (await fetch(`${BASE}/`).then((r) => r.ok, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the server did not start')
+}
+function killServer() {
+  if (server?.pid) process.kill(-server.pid, 'SIGKILL')
+  server = undefined
+}
+
+beforeAll(async () => {
+  await startServer()
+  browser = await launchBrowser()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  killServer()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function device(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' })
+  const page = await context.newPage()
+  // Under the service worker, so that the app keeps working offline.
+  await page.goto(`${BASE}/`)
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  return { context, page }
+}
+
+async function study(page: Page, n: number) {
+  await page.goto(`${BASE}/review`)
+  for (let i = 0; i < n; i++) {
+    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
+    const kind = await page.locator('article.card').getAttribute('data-kind')
+    await untilReady(page)
+    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
+    await page.locator('[data-grade="3"]').waitFor()
+    await untilReady(page)
+    await page.keyboard.press('3')
+  }
+}
+
+/** Sync now from the sync page, until nothing waits and no error shows. */
+async function syncOn(page: Page) {
+  if (!page.url().endsWith('/sync')) await page.goto(`${BASE}/sync`)
+  await page.locator('[data-test="sync-now"]').waitFor()
+  await page.waitForFunction(() => !(document.querySelector('[data-test="sync-now"]') as HTMLButtonElement).disabled)
+  const before = Number(await page.locator('[data-test="sync-state"]').getAttribute('data-synced-at'))
+  await page.locator('[data-test="sync-now"]').click()
+  // A sync that completed after the click, with nothing left to send.
+  await page.waitForFunction((since) => {
+    const state = document.querySelector('[data-test="sync-state"]')
+    return Number(state?.getAttribute('data-synced-at')) > since && /Aucune modification en attente/.test(document.querySelector('[data-test="sync-waiting"]')?.textContent ?? '')
+  }, before)
+}
+
+/** Polls a condition read from the pages (IndexedDB), for up to 30 s. */
+async function until(check: () => Promise<boolean>) {
+  const start = Date.now()
+  while (!(await check())) {
+    if (Date.now() - start > 30_000) throw new Error('condition not met within 30 s')
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+const reviewIds = async (page: Page) => (await readStore<{ id: string }>(page, 'reviews')).map((r) => r.id).sort()
+const homeCounts = async (page: Page) => {
+  await page.goto(`${BASE}/`)
+  await page.locator('[data-test="total-counts"]').waitFor()
+  return page.locator('[data-test="total-counts"]').innerText()
+}
+
+describe('sync between devices', () => {
+  let phone: { context: BrowserContext; page: Page }
+  let laptop: { context: BrowserContext; page: Page }
+  let link = ''
+
+  it('pairs a phone and a laptop by the link (QR code shown), then both study offline and converge', async () => {
+    phone = await device({ width: 360, height: 740 })
+    laptop = await device({ width: 1280, height: 800 })
+    await phone.page.goto(`${BASE}/sync`)
+    await phone.page.locator('[data-test="sync-create"]').waitFor()
+    expect(await screenViolations(phone.page, 'sync-off')).toEqual([])
+    await screenshot(phone.page, 'sync-off')
+    await phone.page.locator('[data-test="sync-create"]').click()
+    await phone.page.locator('[data-test="sync-show-link"]').click()
+    await phone.page.locator('[data-test="sync-qr"]').waitFor()
+    link = await phone.page.locator('[data-test="sync-link"]').inputValue()
+    expect(link).toMatch(new RegExp(`^${BASE}/sync/join#key=[A-Za-z0-9_-]{43}$`))
+    await phone.page.locator('[data-test="sync-qr"]').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await screenshot(phone.page, 'sync-pairing')
+    expect(await screenViolations(phone.page, 'sync-pairing')).toEqual([])
+
+    await laptop.page.goto(link)
+    await laptop.page.locator('[data-test="sync-join-confirm"]').click()
+    await laptop.page.locator('[data-test="sync-state"]').waitFor()
+    // The key left the address bar once read.
+    expect(laptop.page.url()).not.toContain('#key=')
+
+    await phone.context.setOffline(true)
+    await laptop.context.setOffline(true)
+    await study(phone.page, 4)
+    await study(laptop.page, 3)
+    await phone.page.goto(`${BASE}/sync`)
+    await phone.page.locator('[data-test="sync-now"]').click()
+    await phone.page.locator('[data-test="sync-problem"], [data-test="sync-state"] strong').first().waitFor()
+    await phone.page.waitForFunction(() => /Hors ligne/.test(document.querySelector('[data-test="sync-state"]')?.textContent ?? ''))
+    await screenshot(phone.page, 'sync-error-offline')
+
+    await phone.context.setOffline(false)
+    await laptop.context.setOffline(false)
+    await syncOn(phone.page)
+    await syncOn(laptop.page)
+    await syncOn(phone.page)
+    await screenshot(phone.page, 'sync-state')
+    const onPhone = await reviewIds(phone.page)
+    expect(onPhone).toHaveLength(7)
+    expect(await reviewIds(laptop.page)).toEqual(onPhone)
+    // Cards never studied keep the due date their device gave them when it loaded the decks.
+    const schedules = async (page: Page) =>
+      (await readStore<{ cardId: string; due: number; stability: number; reps: number }>(page, 'schedules')).filter((s) => s.reps > 0).map((s) => [s.cardId, s.due, s.stability, s.reps])
+    const a = await schedules(phone.page)
+    const b = await schedules(laptop.page)
+    expect(b.filter((row, i) => JSON.stringify(row) !== JSON.stringify(a[i])).map((row) => [row, a.find((x) => x[0] === row[0])])).toEqual([])
+    expect(await homeCounts(laptop.page)).toBe(await homeCounts(phone.page))
+  })
+
+  it('takes an undo on one device off the other', async () => {
+    await study(phone.page, 1)
+    // The answer goes up by itself a few seconds after it.
+    await until(async () => (await readStore(phone.page, 'reviews')).length === 8 && (await readStore(phone.page, 'syncOutbox')).length === 0)
+    await syncOn(laptop.page)
+    expect(await reviewIds(laptop.page)).toHaveLength(8)
+    await phone.page.keyboard.press('u')
+    await until(async () => (await readStore(phone.page, 'reviews')).length === 7 && (await readStore(phone.page, 'syncOutbox')).length === 0)
+    await syncOn(laptop.page)
+    expect(await reviewIds(laptop.page)).toEqual(await reviewIds(phone.page))
+    expect(await reviewIds(laptop.page)).toHaveLength(7)
+  })
+
+  it('gives everything to a third profile that joins by the link, and nothing to a wrong key', async () => {
+    const third = await device({ width: 1280, height: 800 })
+    await third.page.goto(link)
+    await third.page.locator('[data-test="sync-join-confirm"]').click()
+    await third.page.locator('[data-test="sync-state"]').waitFor()
+    await syncOn(third.page)
+    expect(await reviewIds(third.page)).toEqual(await reviewIds(phone.page))
+    expect(await homeCounts(third.page)).toBe(await homeCounts(phone.page))
+
+    const stranger = await device({ width: 1280, height: 800 })
+    await stranger.page.goto(`${BASE}/sync/join#key=${encodeSpaceKey(generateSpaceKey())}`)
+    await stranger.page.locator('[data-test="sync-join-confirm"]').click()
+    await stranger.page.locator('[data-test="sync-state"]').waitFor()
+    await syncOn(stranger.page)
+    expect(await reviewIds(stranger.page)).toEqual([])
+    await third.context.close()
+    await stranger.context.close()
+  })
+
+  it('loses and doubles nothing when the server is killed during a push', async () => {
+    await phone.context.setOffline(true)
+    await study(phone.page, 5)
+    await phone.page.goto(`${BASE}/sync`)
+    await phone.page.locator('[data-test="sync-now"]').waitFor()
+    // Back online, the app pushes by itself: the server dies as the push reaches it.
+    const pushed = phone.page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/changes'))
+    await phone.context.setOffline(false)
+    await pushed
+    killServer()
+    await phone.page.waitForFunction(() => /injoignable|inattendue/.test(document.querySelector('[data-test="sync-state"]')?.textContent ?? ''))
+    await startServer()
+    await syncOn(phone.page)
+    await syncOn(laptop.page)
+    const ids = await reviewIds(phone.page)
+    expect(ids).toHaveLength(12)
+    expect(await reviewIds(laptop.page)).toEqual(ids)
+
+    // On the server: every answer once (the space read with the key, as a device would).
+    const secrets = await deriveSpaceSecrets(keyFromJoinLink(link)!)
+    const res = await fetch(`${BASE}${PROTOCOL_PATH}/spaces/${secrets.spaceId}/changes?after=0&limit=1000`, { headers: { authorization: `Bearer ${secrets.token}` } })
+    const page = (await res.json()) as { changes: { id: string; body: string }[] }
+    const reviews = new Map<string, number>()
+    for (const change of page.changes) {
+      const { r } = (await decryptChange(secrets.cipherKey, secrets.spaceId, change.id, change.body)) as { r: { k: string; id: string } }
+      if (r.k === 'review') reviews.set(r.id, (reviews.get(r.id) ?? 0) + 1)
+    }
+    expect([...reviews.values()].every((n) => n === 1)).toBe(true)
+    expect(new Set(page.changes.map((c) => c.id)).size).toBe(page.changes.length)
+  })
+  it('a backup restored on a device that syncs joins the space: the answers made since come back, none is sent twice', async () => {
+    await phone.page.goto(`${BASE}/data`)
+    await phone.page.locator('[data-test="device"] [data-count="cards"]').waitFor()
+    const [download] = await Promise.all([phone.page.waitForEvent('download'), phone.page.locator('[data-test="export"]').click()])
+    const file = join(dataDir, 'backup.json')
+    await download.saveAs(file)
+    await study(phone.page, 1)
+    await syncOn(phone.page)
+    await syncOn(laptop.page)
+    const after = await reviewIds(laptop.page)
+    expect(after).toHaveLength(13)
+
+    // The phone goes back to the file (12 answers) with "replace".
+    await phone.page.goto(`${BASE}/data`)
+    await phone.page.locator('[data-test="device"] [data-count="cards"]').waitFor()
+    await phone.page.locator('[data-test="import-file"]').setInputFiles(file)
+    await phone.page.locator('[data-test="summary"], [data-test="problems"]').first().waitFor()
+    expect(await phone.page.locator('[data-test="problems"]').count()).toBe(0)
+    await expect(phone.page.locator('[data-test="import-syncing"]').innerText()).resolves.toMatch(/synchronise/)
+    await phone.page.locator('[data-test="import-syncing"]').scrollIntoViewIfNeeded()
+    await screenshot(phone.page, 'sync-restore-note')
+    await phone.page.locator('[data-test="replace"]').click()
+    await phone.page.locator('[data-test="confirm-ok"]').click()
+    await phone.page.locator('[data-test="import-status"]', { hasText: 'Données restaurées' }).waitFor()
+    await syncOn(phone.page)
+    expect(await reviewIds(phone.page)).toEqual(after)
+    await syncOn(laptop.page)
+    expect(await reviewIds(laptop.page)).toEqual(after)
+    expect(await homeCounts(phone.page)).toBe(await homeCounts(laptop.page))
+
+    const secrets = await deriveSpaceSecrets(keyFromJoinLink(link)!)
+    const res = await fetch(`${BASE}${PROTOCOL_PATH}/spaces/${secrets.spaceId}/changes?after=0&limit=1000`, { headers: { authorization: `Bearer ${secrets.token}` } })
+    const reviews = new Map<string, number>()
+    const removed = new Set<string>()
+    for (const change of ((await res.json()) as { changes: { id: string; body: string }[] }).changes) {
+      const { r } = (await decryptChange(secrets.cipherKey, secrets.spaceId, change.id, change.body)) as { r: { k: string; id: string } }
+      if (r.k === 'review') reviews.set(r.id, (reviews.get(r.id) ?? 0) + 1)
+      if (r.k === 'remove') removed.add(r.id)
+    }
+    // The restore sent no answer again (the one undone earlier is there with its undo).
+    expect([...reviews.keys()].filter((id) => !removed.has(id)).sort()).toEqual(after)
+    expect([...reviews.values()].every((n) => n === 1)).toBe(true)
+  })
+})
