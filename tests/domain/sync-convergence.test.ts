@@ -1,12 +1,13 @@
-// Convergence of the synced state: devices answering, undoing, resetting, suspending, flagging and
-// editing, offline and online, records delivered in random order with duplicates, end identical,
-// and identical to one device that received every change in the order it was made.
+// Convergence of the synced state: devices answering, undoing, resetting, suspending, flagging,
+// editing and deleting own cards, offline and online, records delivered in random order with
+// duplicates, end identical, and identical to one device that received every change in the order
+// it was made.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { CardState } from '../../src/domain/scheduling/schedule'
-import { encodeHlc, receive, decodeHlc, tick, type Hlc } from '../../src/domain/sync/hlc'
+import { compareStamps, encodeHlc, receive, decodeHlc, tick, type Hlc } from '../../src/domain/sync/hlc'
 import { cardLog, emptyReplica, fold, registerValue, type Replica } from '../../src/domain/sync/replica'
 import { replayCardLog } from '../../src/domain/sync/replay'
 import type { SyncRecord } from '../../src/domain/sync/records'
@@ -22,6 +23,7 @@ type Op =
   | { kind: 'suspend'; card: number; on: boolean }
   | { kind: 'flag'; card: number; flag: number }
   | { kind: 'edit'; card: number; text: string }
+  | { kind: 'delete'; card: number }
   | { kind: 'sync' }
 
 interface Step {
@@ -38,6 +40,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('suspend' as const), card, on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('flag' as const), card, flag: fc.integer({ min: 0, max: 7 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), card, text: fc.constantFrom('a', 'b', 'c') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), card }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'sync' as const }) },
 )
 
@@ -86,7 +89,10 @@ function view(replica: Replica) {
     reviews: cardLog(replica, id).flatMap((e) => (e.k === 'review' ? [e.id] : [])),
     suspended: registerValue(replica, 'cardState', id, 'suspended') ?? false,
     flag: registerValue(replica, 'cardState', id, 'flag') ?? 0,
-    text: (registerValue(replica, 'userCard', id, 'row') as { text?: string } | undefined)?.text ?? '',
+    // An own card's row: its text, or deleted (null), or never written.
+    row: ((row: { text?: string } | null | undefined) => (row === null ? 'deleted' : (row?.text ?? '')))(
+      registerValue(replica, 'userCard', id, 'row') as { text?: string } | null | undefined,
+    ),
   }))
 }
 
@@ -145,6 +151,7 @@ function run(deviceCount: number, steps: Step[], seed: number, skews: number[]) 
     } else if (o.kind === 'forget') local(device, { k: 'reset', id: `${device.name}-f${counter++}`, cardId: CARDS[o.card]!, at: now + device.skewMs })
     else if (o.kind === 'suspend') local(device, { k: 'set', entity: 'cardState', key: CARDS[o.card]!, fields: { suspended: o.on }, hlc: stamp(device) })
     else if (o.kind === 'flag') local(device, { k: 'set', entity: 'cardState', key: CARDS[o.card]!, fields: { flag: o.flag }, hlc: stamp(device) })
+    else if (o.kind === 'delete') local(device, { k: 'set', entity: 'userCard', key: CARDS[o.card]!, fields: { row: null }, hlc: stamp(device) })
     else local(device, { k: 'set', entity: 'userCard', key: CARDS[o.card]!, fields: { row: { text: o.text } }, hlc: stamp(device) })
   }
   // Everyone comes online at the end, in turn, then once more so each sees the others' last pushes.
@@ -178,6 +185,24 @@ describe.each([2, 3])('%i devices', (deviceCount) => {
         const removed = new Set(made.flatMap((r) => (r.k === 'remove' ? [r.id] : [])))
         const expected = made.flatMap((r) => (r.k === 'review' && !removed.has(r.id) ? [r.id] : [])).sort()
         for (const v of views) expect(v.flatMap((c) => c.reviews).sort()).toEqual(expected)
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
+
+describe.each([2, 3])('%i devices, own cards', (deviceCount) => {
+  it('end with the write of the latest hybrid clock: deleted when the deletion came last', () => {
+    fc.assert(
+      fc.property(steps(deviceCount), fc.integer(), skews(deviceCount), (s, seed, k) => {
+        const { views, made } = run(deviceCount, s, seed, k)
+        const expected = CARDS.map((id) => {
+          const writes = made.flatMap((r) => (r.k === 'set' && r.entity === 'userCard' && r.key === id ? [r] : []))
+          const last = writes.sort((a, b) => compareStamps(a.hlc, b.hlc)).at(-1)
+          const row = last?.fields.row as { text?: string } | null | undefined
+          return row === null ? 'deleted' : (row?.text ?? '')
+        })
+        for (const v of views) expect(v.map((c) => c.row)).toEqual(expected)
       }),
       { numRuns: 100 },
     )
