@@ -122,7 +122,7 @@ describe('FSRS optimiser', () => {
 
     await page.locator('[data-test="simulate"]').click()
     await page.locator('[data-test="interview-offer"]').waitFor({ timeout: 60_000 })
-    expect(await page.locator('[data-test="interview-offer"]').textContent()).toMatch(/viser 95\s?% sur les decks d’entretien coûterait [\d,]+ révisions de plus par jour/)
+    expect(await page.locator('[data-test="interview-offer"]').textContent()).toMatch(/viser 95\s?% sur les paquets d’entretien coûterait [\d,]+ révisions de plus par jour/)
     await page.locator('[data-test="interview-start"]').click()
     await page.locator('[data-test="interview-active"]').waitFor()
     const boost = (await settingsRow(page))!.interviewRetention!

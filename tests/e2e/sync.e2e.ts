@@ -173,6 +173,42 @@ describe('sync between devices', () => {
     expect(await reviewIds(laptop.page)).toHaveLength(7)
   })
 
+  it("carries a card the learner writes on the laptop to the phone, and its deck's deletion back", async () => {
+    const FRONT = 'Qu’est-ce qu’un OKR\u202f?'
+    type OwnCard = { id: string; deckId: string; content: { front?: string } }
+    type OwnDeck = { id: string; title: string | Record<string, string>; origin: string }
+    const own = async (page: Page) => ({
+      decks: (await readStore<OwnDeck>(page, 'decks')).filter((d) => d.origin === 'user'),
+      cards: (await readStore<OwnCard>(page, 'cards')).filter((c) => c.content.front === FRONT),
+    })
+    await laptop.page.goto(`${BASE}/cards/new`)
+    await laptop.page.locator('[data-test="field-front"]').fill(FRONT)
+    await laptop.page.locator('[data-test="field-back"]').fill('Un objectif et ses résultats clés mesurables.')
+    await laptop.page.locator('[data-test="editor-save"]').click()
+    await laptop.page.waitForFunction(() => /carte ajoutée/.test(document.querySelector('[data-test="editor-status"]')?.textContent ?? ''))
+    const written = await own(laptop.page)
+    expect(written.cards).toHaveLength(1)
+    await syncOn(laptop.page)
+    await syncOn(phone.page)
+    const received = await own(phone.page)
+    expect(received.decks.map((d) => d.id)).toEqual(written.decks.map((d) => d.id))
+    expect(received.cards.map((c) => [c.id, c.deckId])).toEqual(written.cards.map((c) => [c.id, c.deckId]))
+    // The phone's learner sees it in Browse and studies it like any card.
+    await phone.page.goto(`${BASE}/browse/card/${received.cards[0]!.id}`)
+    await phone.page.waitForFunction((front) => document.querySelector('main')?.textContent?.includes(front), FRONT)
+
+    // Deleted on the phone: gone from the laptop, deck, card and schedule.
+    await phone.page.goto(`${BASE}/decks/${received.decks[0]!.id}/edit`)
+    await phone.page.locator('[data-test="delete-deck"]').click()
+    await phone.page.locator('[data-test="confirm-ok"]').click()
+    await phone.page.waitForURL(/\/decks\?removed=/)
+    await syncOn(phone.page)
+    await syncOn(laptop.page)
+    expect(await own(laptop.page)).toEqual({ decks: [], cards: [] })
+    const deckId = written.decks[0]!.id
+    expect((await readStore<{ deckId: string }>(laptop.page, 'schedules')).filter((r) => r.deckId === deckId)).toEqual([])
+  })
+
   it('gives everything to a third profile that joins by the link, and nothing to a wrong key', async () => {
     const third = await device({ width: 1280, height: 800 })
     await third.page.goto(link)
