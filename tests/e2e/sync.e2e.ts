@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, readStore, screenshot, untilReady } from './browser'
+import { answerCorrect, launchBrowser, readStore, screenshot } from './browser'
 import { screenViolations } from './accessibility'
 import { deriveSpaceSecrets, encodeSpaceKey, generateSpaceKey } from '../../src/sync/space-key'
 import { keyFromJoinLink } from '../../src/sync/join-link'
@@ -64,15 +64,7 @@ async function device(viewport: { width: number; height: number }): Promise<{ co
 
 async function study(page: Page, n: number) {
   await page.goto(`${BASE}/review`)
-  for (let i = 0; i < n; i++) {
-    await page.waitForFunction(() => document.querySelector('article.card') && !document.querySelector('.grade'))
-    const kind = await page.locator('article.card').getAttribute('data-kind')
-    await untilReady(page)
-    await page.keyboard.press(kind === 'choice' ? '1' : 'Space')
-    await page.locator('[data-grade="3"]').waitFor()
-    await untilReady(page)
-    await page.keyboard.press('3')
-  }
+  await answerCorrect(page, n)
 }
 
 /** Sync now from the sync page, until nothing waits and no error shows. */
