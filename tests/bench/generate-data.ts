@@ -4,6 +4,7 @@ import { contentHash } from '../../src/domain/content/hash'
 import { createScheduler } from '../../src/domain/scheduling/scheduler'
 import { CardState, memoryOf, newMemoryState, type GradeValue } from '../../src/domain/scheduling/schedule'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
+import { seededRandom } from '../../src/domain/seeded-random'
 
 export interface GeneratedData {
   deck: DeckRow
@@ -23,16 +24,8 @@ export interface GenerateOptions {
 
 const DAY = 86_400_000
 
-function random(seed: number) {
-  let s = seed >>> 0 || 1
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The seeded generator; a seed of 0 counts as 1, as the bench's histories always did. */
+const random = (seed: number) => seededRandom(seed >>> 0 || 1)
 
 export function generateData(opts: GenerateOptions): GeneratedData {
   const rand = random(opts.seed)

@@ -11,6 +11,7 @@ import { compareStamps, encodeHlc, receive, decodeHlc, tick, type Hlc } from '..
 import { cardLog, emptyReplica, fold, registerValue, type Replica } from '../../src/domain/sync/replica'
 import { replayCardLog } from '../../src/domain/sync/replay'
 import type { SyncRecord } from '../../src/domain/sync/records'
+import { seededRandom as random } from '../../src/domain/seeded-random'
 
 const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false })
 const CARDS = ['c1', 'c2', 'c3']
@@ -43,18 +44,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), card }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'sync' as const }) },
 )
-
-// A small seeded generator for delivery order and duplicates (fast-check draws the seed).
-function random(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Server records (deduplicated by id), shuffled, some twice. */
 function delivery(records: readonly SyncRecord[], rand: () => number): SyncRecord[] {

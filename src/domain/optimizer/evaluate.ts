@@ -2,6 +2,7 @@
 // benchmark reports them (bins of fsrs-rs's R-matrix: interval, history length, lapses).
 import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs'
 import type { FsrsItems } from './fsrs-items'
+import { seededRandom as random } from '../seeded-random'
 
 export interface Fit {
   logLoss: number
@@ -78,18 +79,6 @@ export const HELD_OUT_SHARE = 0.2
 /** Index of the first held-out item: the older items train, the newer ones judge. */
 export function heldOutFrom(itemCount: number): number {
   return Math.floor(itemCount * (1 - HELD_OUT_SHARE))
-}
-
-/** A seeded generator (mulberry32): the same log always gives the same sample. */
-function random(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**

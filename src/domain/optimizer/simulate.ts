@@ -2,6 +2,7 @@
 // reviews a day it asks for and how many cards are remembered at the end (Anki's simulator, simplified:
 // counts of reviews, not seconds; learning steps answered Good).
 import { FSRSAlgorithm, generatorParameters } from 'ts-fsrs'
+import { seededRandom as random } from '../seeded-random'
 
 /** The collection as the simulation starts it: one entry per active card. */
 export interface SimCards {
@@ -44,17 +45,6 @@ export interface SimResult {
 /** Anki's defaults when the log has too few answers of a kind. */
 export const DEFAULT_FIRST_RATINGS = [0.24, 0.094, 0.495, 0.171] as const
 export const DEFAULT_RECALL_RATINGS = [0.224, 0.632, 0.144] as const
-
-function random(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick(shares: readonly number[], x: number): number {
   const total = shares.reduce((a, b) => a + b, 0)
