@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { default_w } from 'ts-fsrs'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
-import { BASE_URL, launchBrowser } from '../e2e/browser'
+import { BASE_URL, launchBrowser, writeRows } from '../e2e/browser'
 import { generateData } from './generate-data'
 import { pageMarks, type KeyRecords } from './page-marks'
 import { bareVueBytes, firstPageBytes, lazyRouteBytes } from './sizes'
@@ -44,27 +44,11 @@ const pct = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixe
 async function seed(page: Page) {
   // The learner stopped studying five days ago: a backlog of reviews is due.
   const data = generateData({ cards: CARDS, days: DAYS, newPerDay: Math.ceil(CARDS / (DAYS * 0.9)), endMs: Date.now() - 5 * 86_400_000, seed: 42 })
-  const put = (store: string, rows: unknown[]) =>
-    page.evaluate(
-      ({ store, rows }) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('pm-cards')
-          open.onsuccess = () => {
-            const tx = open.result.transaction(store, 'readwrite')
-            for (const r of rows) tx.objectStore(store).put(r)
-            tx.oncomplete = () => {
-              open.result.close()
-              done()
-            }
-            tx.onerror = () => fail(tx.error)
-          }
-        }),
-      { store, rows },
-    )
+  const put = (store: string, rows: unknown[]) => writeRows(page, store, rows)
   await put('decks', [data.deck])
-  for (let i = 0; i < data.cards.length; i += 5000) await put('cards', data.cards.slice(i, i + 5000))
-  for (let i = 0; i < data.schedules.length; i += 5000) await put('schedules', data.schedules.slice(i, i + 5000))
-  for (let i = 0; i < data.reviews.length; i += 5000) await put('reviews', data.reviews.slice(i, i + 5000))
+  await put('cards', data.cards)
+  await put('schedules', data.schedules)
+  await put('reviews', data.reviews)
   // No double-tap guard: the loop presses keys sooner than a learner would (it measures how fast the
   // screen answers a key, which the guard does not change: it only drops keys that come too soon).
   await put('settings', [{ key: 'settings', value: { ...DEFAULT_SETTINGS, newPerDay: 0, reviewsPerDay: 99_999, answerGuardMs: 0 } }])

@@ -125,3 +125,30 @@ export async function studyFromHome(page: Page, n: number) {
     n,
   )
 }
+
+/** Writes rows straight into the app's IndexedDB with the plain API, in chunks (no app code). */
+export async function writeRows(page: Page, store: string, rows: unknown[], chunk = 5_000) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    // Sent as JSON text: much faster than Playwright's structured argument transfer for big arrays.
+    await page.evaluate(
+      ({ store, json }) =>
+        new Promise<void>((resolve, reject) => {
+          const rows = JSON.parse(json) as unknown[]
+          const open = indexedDB.open('pm-cards')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' })
+            const os = tx.objectStore(store)
+            for (const row of rows) os.put(row)
+            tx.oncomplete = () => {
+              db.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+      { store, json: JSON.stringify(rows.slice(i, i + chunk)) },
+    )
+  }
+}

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { default_w } from 'ts-fsrs'
 import { generateData } from '../bench/generate-data'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
-import { BASE_URL, launchBrowser, readStore, screenshot } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, writeRows } from './browser'
 
 /** The meta row of the interview date (src/db/interview-repository.ts). */
 const INTERVIEW_DATE_KEY = 'interviewDate'
@@ -17,29 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function writeRows(page: Page, store: string, rows: unknown[], chunk = 5_000) {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await page.evaluate(
-      ({ store, json }) =>
-        new Promise<void>((resolve, reject) => {
-          const rows = JSON.parse(json) as unknown[]
-          const open = indexedDB.open('pm-cards')
-          open.onerror = () => reject(open.error)
-          open.onsuccess = () => {
-            const tx = open.result.transaction(store, 'readwrite')
-            for (const row of rows) tx.objectStore(store).put(row)
-            tx.oncomplete = () => {
-              open.result.close()
-              resolve()
-            }
-            tx.onerror = () => reject(tx.error)
-          }
-        }),
-      { store, json: JSON.stringify(rows.slice(i, i + chunk)) },
-    )
-  }
-}
 
 /** The app under its service worker, with a generated history of `cards` cards over `days` days. */
 async function appWithHistory(context: BrowserContext, cards: number, days: number): Promise<Page> {

@@ -15,7 +15,7 @@ import { BUTTON_GROUPS } from '../../src/domain/stats/review-kind'
 import { formatPercent } from '../../src/components/stats/stats-format'
 import { answerLikeTheApp, newSchedules, simulateHistory } from '../fixtures/simulate-history'
 import { screenViolations } from './accessibility'
-import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR, untilDecksWritten } from './browser'
+import { BASE_URL, launchBrowser, readStore, screenshot, SCREENSHOT_DIR, untilDecksWritten, writeRows } from './browser'
 
 const TIME_ZONE = 'Europe/Paris'
 // 60 days ending on 31 March 2026: the history crosses the spring daylight-saving change.
@@ -47,33 +47,6 @@ async function openApp(context: BrowserContext): Promise<Page> {
   await page.locator('[data-test="total-counts"]').waitFor()
   await untilDecksWritten(page)
   return page
-}
-
-/** Writes rows straight into the app's IndexedDB with the plain API, in chunks (no app code). */
-async function writeRows(page: Page, store: string, rows: unknown[], chunk = 5_000) {
-  for (let i = 0; i < rows.length; i += chunk) {
-    // Sent as JSON text: much faster than Playwright's structured argument transfer for big arrays.
-    await page.evaluate(
-      ({ store, json }) =>
-        new Promise<void>((resolve, reject) => {
-          const rows = JSON.parse(json) as unknown[]
-          const open = indexedDB.open('pm-cards')
-          open.onerror = () => reject(open.error)
-          open.onsuccess = () => {
-            const db = open.result
-            const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' })
-            const os = tx.objectStore(store)
-            for (const row of rows) os.put(row)
-            tx.oncomplete = () => {
-              db.close()
-              resolve()
-            }
-            tx.onerror = () => reject(tx.error)
-          }
-        }),
-      { store, json: JSON.stringify(rows.slice(i, i + chunk)) },
-    )
-  }
 }
 
 async function openStats(page: Page, query = '') {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { BASE_URL, launchBrowser, readStore, untilDecksWritten, untilReady } from '../e2e/browser'
+import { BASE_URL, launchBrowser, readStore, untilDecksWritten, untilReady, writeRows } from '../e2e/browser'
 import { simulateLearner } from '../bench/generate-data'
 import type { ScheduleRow } from '../../src/db/database'
 
@@ -26,25 +26,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-function put(page: Page, store: string, rows: unknown[]) {
-  return page.evaluate(
-    ({ store, rows }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('pm-cards')
-        open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite')
-          for (const r of rows) tx.objectStore(store).put(r)
-          tx.oncomplete = () => {
-            open.result.close()
-            done()
-          }
-          tx.onerror = () => fail(tx.error)
-        }
-      }),
-    { store, rows },
-  )
-}
-
 async function learner(viewport: { width: number; height: number }, nowMs: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', colorScheme: 'light', deviceScaleFactor: 2 })
   await context.clock.install({ time: nowMs })
@@ -59,9 +40,9 @@ async function learner(viewport: { width: number; height: number }, nowMs: numbe
   const midnight = Date.parse('2026-12-02T23:00:00Z')
   const days = nowMs > midnight + 10 * 3_600_000 ? 40 : 39
   const reviews = simulateLearner(schedules, { days, newPerDay: 3, start: midnight - 39 * DAY, seed: 7 })
-  await put(page, 'schedules', schedules)
-  await put(page, 'reviews', reviews)
-  await put(page, 'meta', [
+  await writeRows(page, 'schedules', schedules)
+  await writeRows(page, 'reviews', reviews)
+  await writeRows(page, 'meta', [
     { key: 'interviewDate', value: midnight + 21 * DAY + 10 * 3_600_000 },
     { key: 'lastBackupAt', value: nowMs - 6 * DAY },
   ])
