@@ -13,6 +13,7 @@ import { backupReminder } from '../domain/backup/reminder'
 import { queueCounts, type QueueCounts } from '../domain/queue/build-queue'
 import { limitNotes, type LimitNote } from '../domain/queue/limit-notes'
 import { clock } from '../composables/clock'
+import { DEVICE_TIME_ZONE } from '../domain/time/study-day'
 import { useSettingsStore } from './settings'
 
 export interface DeckOverview {
@@ -58,7 +59,8 @@ export const useOverviewStore = defineStore('overview', () => {
     const now = clock.now()
     const decksWithSizes = listDecks(db).then(async (rows) => ({ rows, sizes: await deckSizes(db, rows.map((d) => d.id), fileCards) }))
     const [ctx, { rows, sizes }, dateSet, reminder] = await Promise.all([
-      loadStudyContext(db, settings, now, clock.timeZone()),
+      // The device's zone by its offsets, not its name: no Intl on the first screen (study-day.ts).
+      loadStudyContext(db, settings, now, DEVICE_TIME_ZONE),
       decksWithSizes,
       hasInterviewDate(db),
       reminderFacts(db, now),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayIndex, dayStartMs, nextRolloverMs, timeZoneOffsetMs } from '../../src/domain/time/study-day'
+import { DEVICE_TIME_ZONE, dayIndex, dayStartMs, nextRolloverMs, timeZoneOffsetMs } from '../../src/domain/time/study-day'
 
 const paris = { rolloverHour: 4, timeZone: 'Europe/Paris' }
 const at = (iso: string) => Date.parse(iso)
@@ -96,6 +96,32 @@ describe('timeZoneOffsetMs, one lookup a day outside DST changes', () => {
         }
       }
       expect(wrong.slice(0, 5)).toEqual([])
+    }, 60_000)
+  }
+
+  // Home counts the study day in the device's zone by its offsets (from Date, no Intl): they must be
+  // the named zone's, DST shifts included. Node reads TZ again whenever it changes.
+  for (const timeZone of ['Europe/Paris', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu']) {
+    it(`gives the device's zone the offsets of its name at every quarter-hour of 2026 (${timeZone})`, () => {
+      const saved = process.env.TZ
+      process.env.TZ = timeZone
+      try {
+        const wrong: string[] = []
+        for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += 15 * 60_000) {
+          for (const t of [at, at + 60_000, at - 60_000]) {
+            if (timeZoneOffsetMs(t, DEVICE_TIME_ZONE) !== timeZoneOffsetMs(t, timeZone)) wrong.push(new Date(t).toISOString())
+          }
+        }
+        expect(wrong.slice(0, 5)).toEqual([])
+        const clock = { rolloverHour: 4, timeZone }
+        const device = { rolloverHour: 4, timeZone: DEVICE_TIME_ZONE }
+        for (let day = dayIndex(Date.UTC(2026, 0, 1), clock); day < dayIndex(Date.UTC(2027, 0, 1), clock); day++) {
+          if (dayStartMs(day, device) !== dayStartMs(day, clock)) wrong.push(`day ${day}`)
+        }
+        expect(wrong.slice(0, 5)).toEqual([])
+      } finally {
+        process.env.TZ = saved
+      }
     }, 60_000)
   }
 })

@@ -34,8 +34,17 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** Per time zone and UTC day: the offset the whole day has, or null when it changes that day (DST). */
 const dayOffsets = new Map<string, Map<number, number | null>>()
 
+/**
+ * The device's own time zone, as a DayClock's `timeZone`, where only its offsets are needed (home's
+ * counts): they come from Date, which needs no Intl. Asking Intl for the zone's name is the first
+ * Intl call of a start, ~90 ms of a mid-range phone's first screen (4x CPU). Where the name matters
+ * (a cache key, a file name, a worker), use the name: `localTimeZone()`.
+ */
+export const DEVICE_TIME_ZONE = 'device'
+
 /** Offset of local time from UTC at that instant, in ms (Paris in winter: +3,600,000). */
 export function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
+  if (timeZone === DEVICE_TIME_ZONE) return -new Date(instantMs).getTimezoneOffset() * 60_000
   // A zone changes its offset at most once a day: a day whose first and last quarter-hours agree
   // has one offset throughout, so a year of reviews costs ~2 lookups a day instead of one per
   // quarter-hour it touches (the optimiser and the statistics read ~100,000 reviews).
