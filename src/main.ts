@@ -29,6 +29,8 @@ async function start() {
   void appStore.start()
   await nextTask()
   const router = createAppRouter()
+  await nextTask()
+  // The first navigation starts here (home's route reads what home shows).
   app.use(router).use(i18n)
   await Promise.all([router.isReady(), coreMessages])
   await nextTask()

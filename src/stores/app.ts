@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import manifest from 'virtual:deck-manifest'
-import { afterFirstScreen } from '../app/first-screen'
+import { afterFirstScreen, nextTask } from '../app/first-screen'
 import { getDb } from '../db/database'
 import { builtinDecksUpToDate } from '../db/deck-check'
 import { isEmptyDatabase } from '../db/first-visit'
@@ -25,14 +25,19 @@ export const useAppStore = defineStore('app', () => {
 
   async function boot() {
     const started = performance.now()
+    // The database's code (Dexie's first run) in a task of its own, not in the app's creation.
+    await nextTask()
     const db = getDb()
     // Another tab on an older version keeps the database open: the upgrade waits, and says why.
     db.on('blocked', () => {
       if (!ready.value) error.value = { kind: 'blocked', detail: 'IDBOpenDBRequest: blocked (another tab holds the database open)' }
     })
     const settings = useSettingsStore()
-    // FSRS loads beside the database: ready by the time a card is shown, never in home's way.
-    void settings.loadScheduler().catch(() => undefined)
+    // FSRS is not home's: it loads once the first screen is drawn (every screen that schedules awaits it).
+    void afterFirstScreen()
+      .then(() => settings.loadScheduler())
+      .catch(() => undefined)
+    await nextTask()
     await settings.load()
     const upToDate = await builtinDecksUpToDate(db, manifest)
     const firstVisit = !upToDate && (await isEmptyDatabase(db))
