@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -170,5 +170,43 @@ describe.each(backends())('hostile requests on $name', (backend) => {
     expect(worker.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval';")
     expect(worker.headers.get('content-security-policy')).not.toMatch(/'unsafe-eval'/)
     expect((await h.request('/api/sync/v1/spaces')).status).toBe(404)
+  })
+
+  it("names the first screen's words in the learner's language beside the page (Link: modulepreload)", async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'pm-cards-dist-'))
+    mkdirSync(join(dist, '.vite'))
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>PM Cards</title>')
+    const manifest = (fr: string) =>
+      JSON.stringify({
+        'src/main.ts': { file: 'assets/index-abc.js', isEntry: true },
+        'src/i18n/locales/fr/core.json': { file: fr },
+        'src/i18n/locales/en/core.json': { file: 'assets/core-en1.js' },
+        'src/i18n/locales/fr/stats.json': { file: 'assets/stats-fr1.js' },
+      })
+    writeFileSync(join(dist, '.vite', 'manifest.json'), manifest('assets/core-fr1.js'))
+    const h = harness(db, { distDir: dist })
+    const link = async (path: string, acceptLanguage?: string) =>
+      (await h.request(path, acceptLanguage === undefined ? {} : { headers: { 'Accept-Language': acceptLanguage } })).headers.get('link')
+    expect(await link('/', 'fr-FR,fr;q=0.9,en;q=0.8')).toBe('</assets/core-fr1.js>; rel=modulepreload')
+    expect(await link('/', 'en-GB,en;q=0.9')).toBe('</assets/core-en1.js>; rel=modulepreload')
+    // As the app picks: the first of French and English the browser prefers, else French.
+    expect(await link('/stats', 'de-DE,de;q=0.9,en;q=0.8,fr;q=0.5')).toBe('</assets/core-en1.js>; rel=modulepreload')
+    expect(await link('/index.html', 'fr;q=0.2, en;q=0.7')).toBe('</assets/core-en1.js>; rel=modulepreload')
+    expect(await link('/', 'de, es')).toBe('</assets/core-fr1.js>; rel=modulepreload')
+    expect(await link('/')).toBe('</assets/core-fr1.js>; rel=modulepreload')
+    const page = await h.request('/', { headers: { 'Accept-Language': 'en' } })
+    expect(page.headers.get('vary')).toContain('Accept-Language')
+    expect(await page.text()).toContain('<title>PM Cards</title>')
+    // A new build under the running server: the new chunk's name.
+    writeFileSync(join(dist, '.vite', 'manifest.json'), manifest('assets/core-fr2.js'))
+    utimesSync(join(dist, '.vite', 'manifest.json'), new Date(), new Date(Date.now() + 5_000))
+    expect(await link('/', 'fr')).toBe('</assets/core-fr2.js>; rel=modulepreload')
+    // A name that is not a built asset never reaches the header; no manifest, no hint.
+    writeFileSync(join(dist, '.vite', 'manifest.json'), manifest('https://evil.example/x.js>; rel=preload'))
+    utimesSync(join(dist, '.vite', 'manifest.json'), new Date(), new Date(Date.now() + 10_000))
+    expect(await link('/', 'fr')).toBeNull()
+    rmSync(join(dist, '.vite'), { recursive: true })
+    expect(await link('/', 'fr')).toBeNull()
+    expect((await h.request('/')).status).toBe(200)
   })
 })
