@@ -33,10 +33,8 @@ export const useAppStore = defineStore('app', () => {
       if (!ready.value) error.value = { kind: 'blocked', detail: 'IDBOpenDBRequest: blocked (another tab holds the database open)' }
     })
     const settings = useSettingsStore()
-    // FSRS is not home's: it loads once the first screen is drawn (every screen that schedules awaits it).
-    void afterFirstScreen()
-      .then(() => settings.loadScheduler())
-      .catch(() => undefined)
+    // FSRS is not home's: it loads after the review screen's code, once home is drawn and idle
+    // (app/review-route.ts), and every screen that schedules awaits it.
     await nextTask()
     await settings.load()
     const upToDate = await builtinDecksUpToDate(db, manifest)
