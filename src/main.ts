@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { afterFirstScreen, holdUntilFirstScreen, nextTask } from './app/first-screen'
 import { createAppRouter } from './app/router'
-import { i18n, loadMessages } from './i18n'
+import { appI18n, loadMessages } from './i18n'
 import { registerServiceWorker } from './pwa/register'
 import { useAppStore } from './stores/app'
 import './styles.css'
@@ -14,6 +14,8 @@ import './styles.css'
 async function start() {
   document.documentElement.dataset.build = __APP_BUILD__
   const firstScreenShown = holdUntilFirstScreen()
+  await nextTask()
+  // On a first visit the server's Link header has them downloading already (server/http).
   const coreMessages = loadMessages(['core'])
   await nextTask()
   const app = createApp(App).use(createPinia())
@@ -31,7 +33,7 @@ async function start() {
   const router = createAppRouter()
   await nextTask()
   // The first navigation starts here (home's route reads what home shows).
-  app.use(router).use(i18n)
+  app.use(router).use(appI18n())
   await Promise.all([router.isReady(), coreMessages])
   await nextTask()
   app.mount('#app')

@@ -34,23 +34,32 @@ export function resolveLanguage(choice: LanguageChoice): StudyLanguage {
 /** Keys asked for but missing: a bug (a namespace not loaded, a key not written). Read by the e2e tests. */
 export const missingKeys = new Set<string>()
 
-export const i18n = createI18n({
-  legacy: false,
-  locale: browserLanguage(),
-  // Both languages have every key (tests/domain/i18n-messages.test.ts): no fallback to load.
-  fallbackLocale: false,
-  fallbackWarn: false,
-  missingWarn: false,
-  missing: (locale, key) => {
-    missingKeys.add(`${locale}:${key}`)
-    console.error(`Missing message "${key}" (${locale})`)
-    return key
-  },
-  // French: 0 and 1 are singular ("0 carte", "1 carte", "2 cartes"); vue-i18n's default is English's.
-  pluralRules: { fr: frenchPlural },
-  messageResolver: resolveMessage,
-  messages: {},
-})
+// Created on first use (the start's first task after the bundle's evaluation), not while the
+// first bundle is evaluated: that evaluation is the longest task of the start as it is.
+const createAppI18n = () =>
+  createI18n({
+    legacy: false,
+    locale: browserLanguage(),
+    // Both languages have every key (tests/domain/i18n-messages.test.ts): no fallback to load.
+    fallbackLocale: false,
+    fallbackWarn: false,
+    missingWarn: false,
+    missing: (locale, key) => {
+      missingKeys.add(`${locale}:${key}`)
+      console.error(`Missing message "${key}" (${locale})`)
+      return key
+    },
+    // French: 0 and 1 are singular ("0 carte", "1 carte", "2 cartes"); vue-i18n's default is English's.
+    pluralRules: { fr: frenchPlural },
+    messageResolver: resolveMessage,
+    messages: {},
+  })
+let instance: ReturnType<typeof createAppI18n> | undefined
+
+/** The app's i18n (the plugin main.ts installs). */
+export function appI18n() {
+  return (instance ??= createAppI18n())
+}
 
 /** Namespaces some screen asked for: a change of language loads them in the new language first. */
 const wanted = new Set<Namespace>(['core'])
@@ -66,7 +75,8 @@ function loadOne(locale: StudyLanguage, ns: Namespace): Promise<void> {
     // merge is whole. The messages are compiled trees kept raw: vue-i18n's deep merge copied every
     // node into reactive state, ~0.5 s of the first screen at 4x CPU for the core messages alone.
     p = load().then((messages) => {
-      i18n.global.setLocaleMessage(locale, markRaw({ ...i18n.global.getLocaleMessage(locale), ...messages }))
+      const { global } = appI18n()
+      global.setLocaleMessage(locale, markRaw({ ...global.getLocaleMessage(locale), ...messages }))
     })
     // A failed load (an interrupted update) may be retried by the next navigation.
     p.catch(() => loading.delete(id))
@@ -78,7 +88,7 @@ function loadOne(locale: StudyLanguage, ns: Namespace): Promise<void> {
 /** Loads namespaces in the current language (and remembers them for a change of language). */
 export function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
   for (const ns of namespaces) wanted.add(ns)
-  const locale = i18n.global.locale.value as StudyLanguage
+  const locale = appI18n().global.locale.value as StudyLanguage
   return Promise.all(namespaces.map((ns) => loadOne(locale, ns))).then(() => undefined)
 }
 
@@ -96,6 +106,6 @@ export async function setLanguage(choice: LanguageChoice): Promise<void> {
     count = wanted.size
     await Promise.all([...wanted].map((ns) => loadOne(lang, ns)))
   } while (wanted.size !== count)
-  i18n.global.locale.value = lang
+  appI18n().global.locale.value = lang
   document.documentElement.lang = lang
 }

@@ -11,11 +11,13 @@ function stored(): boolean {
   }
 }
 
-let on = stored()
+// Read on first use, not when the first bundle is evaluated: a page's first localStorage read
+// waits for the browser to load the site's storage (a task of the start, not the bundle's).
+let on: boolean | undefined
 if (typeof addEventListener === 'function') addEventListener('storage', (event) => event.key === FLAG && (on = stored()))
 
 export function syncIsOn(): boolean {
-  return on
+  return (on ??= stored())
 }
 
 export function setSyncOn(value: boolean) {
