@@ -172,8 +172,9 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
       progress: (done, total) => {
         if (total <= CHUNK_RECORDS) return
         progress('apply', done, total)
-        // Screens read again what is now here: the learner studies while the rest arrives.
-        syncStatus.applied++
+        // The schedules are all here (the chunks bring the history): screens read them again, and
+        // the learner studies while the rest arrives.
+        if (done === 0) syncStatus.applied++
       },
     })
     applied += report.applied
@@ -234,7 +235,7 @@ async function fetchSnapshot(s: Space): Promise<{ records: SyncRecord[]; invalid
     if (!(e instanceof DecryptError)) throw e
     throw new SyncHttpError('server')
   }
-  return { ...readSnapshot(state), uptoSeq: snapshot.uptoSeq }
+  return { ...(await readSnapshot(state)), uptoSeq: snapshot.uptoSeq }
 }
 
 /**
