@@ -13,7 +13,7 @@ import { decryptChange, decryptSnapshot, DecryptError, encryptChange, encryptSna
 import { readSnapshot, snapshotRecords, SNAPSHOT_VERSION } from '../db/sync-snapshot'
 import { deriveSpaceSecrets, decodeSpaceKey, encodeSpaceKey, generateSpaceKey, type SpaceSecrets } from './space-key'
 import { SyncHttpError, syncApi, type SyncApi, type SyncFailure } from './sync-http'
-import { MAX_PULL_LIMIT } from './protocol'
+import { MAX_PULL_LIMIT, type PullResponse } from './protocol'
 import { onLocalChange, setSyncOn, syncIsOn } from './sync-switch'
 import { observeStamp } from './sync-clock'
 
@@ -138,9 +138,10 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
     let last = cursor
     let snapshotAt: number | undefined
     let more = true
-    let next = s.api.pull(last, PULL_PAGE)
+    let next: Promise<PullResponse> | undefined
     while (more && records.length < GATHER) {
-      const page = await next
+      const page = await (next ?? s.api.pull(last, PULL_PAGE))
+      next = undefined
       if (page.snapshotRequired) {
         // The changes after `last` were folded into a snapshot: it first, then the tail.
         if (records.length) break
@@ -149,7 +150,6 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
         for (const record of snapshot.records) records.push(record)
         if (snapshot.invalid) setAside.push({ changeId: `snapshot-${snapshot.uptoSeq}`, reason: 'invalid', at: Date.now() })
         last = snapshotAt = snapshot.uptoSeq
-        next = s.api.pull(last, PULL_PAGE)
         continue
       }
       last = page.changes.at(-1)?.seq ?? last

@@ -15,5 +15,6 @@ describe('the sync progress words', () => {
   it('says it is fetching while the total is unknown (a snapshot on its way), and never less than done', () => {
     expect(say('fr', { phase: 'download', done: 0, total: 0 })).toBe('Récupération des données de l’espace…')
     expect(say('en', { phase: 'download', done: 1200, total: 1000 })).toBe('Fetching: 1,200 / 1,200 changes')
+    expect(say('fr', { phase: 'apply', done: 1, total: 1 })).toBe('Vos cartes sont à jour\u202f: vous pouvez déjà réviser. Historique\u202f: 1 / 1 modification')
   })
 })

@@ -4,7 +4,8 @@ import type { SyncProgress } from '../../sync/engine'
 
 export function progressText(t: Composer['t'], locale: string, progress: SyncProgress): string {
   const n = (value: number) => value.toLocaleString(locale)
-  if (progress.phase === 'apply') return t('sync.progress.apply', { done: n(progress.done), total: n(progress.total) })
-  if (!progress.total) return t('sync.progress.starting')
-  return t('sync.progress.download', { done: n(progress.done), total: n(Math.max(progress.done, progress.total)) })
+  if (progress.phase === 'download' && !progress.total) return t('sync.progress.starting')
+  // The noun agrees with the total ("1 / 1 modification"), as the count it follows.
+  const total = Math.max(progress.done, progress.total)
+  return t(`sync.progress.${progress.phase}`, { done: n(progress.done), total: n(total) }, total)
 }
