@@ -6,7 +6,7 @@ import type { Entity, SyncRecord } from '../domain/sync/records'
 import type { CardEvent } from '../domain/sync/replica'
 import { orderCardLog } from '../domain/sync/replica'
 import { replayCardLog } from '../domain/sync/replay'
-import { CardState } from '../domain/scheduling/schedule'
+import { CardState, type MemoryState } from '../domain/scheduling/schedule'
 import type { Scheduler } from '../domain/scheduling/scheduler'
 import { compareStamps } from '../domain/sync/hlc'
 import type { PmDatabase, ReviewRow, ScheduleRow } from './database'
@@ -16,6 +16,9 @@ import { applyUserCard, applyUserDeck, deletedCards, type ContentEffect } from '
 
 /** A review that arrived from another device keeps the flag it was sent with (see replay). */
 type SyncedReviewRow = ReviewRow & { syncWasNew?: boolean }
+
+/** Past this many event ids, the undo tombstones are read whole (a few thousand keys) rather than one by one. */
+const MANY_IDS = 500
 
 export interface ApplyReport {
   /** Records that changed something here. */
@@ -27,6 +30,8 @@ export function reviewEvent(row: SyncedReviewRow): CardEvent {
   const { id, cardId, deckId, grade, reviewedAt, durationMs } = row
   return { k: 'review', id, cardId, deckId, grade, reviewedAt, durationMs, wasNew: row.syncWasNew ?? row.before.state === CardState.New }
 }
+
+export const sameMemory = (a: MemoryState, b: MemoryState) => (Object.keys(b) as (keyof MemoryState)[]).every((k) => a[k] === b[k])
 
 export function applyTables(db: PmDatabase) {
   return [db.reviews, db.schedules, db.cards, db.decks, db.settings, db.meta, db.mockInterviews, db.syncStamps, db.syncRemoved, db.syncResets, ...statsCacheTables(db)]
@@ -47,9 +52,16 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
   const removedIds = new Set(removes.map((r) => r.id))
   const events = records.filter((r): r is CardEvent => r.k === 'review' || r.k === 'reset')
   const eventIds = [...new Set(events.map((e) => e.id))]
-  const [storedRemoved, storedReviews, storedResets] = await Promise.all([db.syncRemoved.bulkGet(eventIds), db.reviews.bulkGet(eventIds), db.syncResets.bulkGet(eventIds)])
-  eventIds.forEach((id, i) => storedRemoved[i] && removedIds.add(id))
-  const present = new Set(eventIds.filter((_, i) => storedReviews[i] || storedResets[i]))
+  const eventCards = [...new Set(events.map((e) => e.cardId))]
+  // What is here already, read by card (one index read each, all at once) rather than by event id:
+  // a get per id made a new device's join spend most of its time reading nothing back.
+  const [storedRemoved, storedReviews, storedResets] = await Promise.all([
+    eventIds.length > MANY_IDS ? db.syncRemoved.toCollection().primaryKeys() : db.syncRemoved.bulkGet(eventIds).then((rows) => rows.flatMap((r) => (r ? [r.id] : []))),
+    Promise.all(eventCards.map((cardId) => db.reviews.where('cardId').equals(cardId).primaryKeys())),
+    Promise.all(eventCards.map((cardId) => db.syncResets.where('cardId').equals(cardId).primaryKeys())),
+  ])
+  for (const id of storedRemoved as string[]) removedIds.add(id)
+  const present = new Set<string>([...storedReviews.flat(), ...storedResets.flat()] as string[])
 
   // Removals first: an undo wins over its answer whichever arrives first.
   if (removes.length) {
@@ -124,29 +136,45 @@ export async function applyInTransaction(db: PmDatabase, records: readonly SyncR
   }
 
   // Every card whose log changed: its schedule from its whole log, as every device computes it.
-  for (const cardId of touched) {
-    const [reviews, resets, schedule] = await Promise.all([db.reviews.where('cardId').equals(cardId).toArray(), db.syncResets.where('cardId').equals(cardId).toArray(), db.schedules.get(cardId)])
-    const incoming = newReviews.filter((r) => r.cardId === cardId)
-    const all = [...(reviews as SyncedReviewRow[]), ...incoming]
-    const log = orderCardLog([...all.map(reviewEvent), ...resets.map((r): CardEvent => ({ k: 'reset', id: r.id, cardId, at: r.at }))])
+  // The logs are read all at once (the requests of one transaction run back to back), then replayed.
+  const cards = [...touched]
+  const [logs, resetLogs, schedules] = await Promise.all([
+    Promise.all(cards.map((cardId) => db.reviews.where('cardId').equals(cardId).toArray())),
+    Promise.all(cards.map((cardId) => db.syncResets.where('cardId').equals(cardId).toArray())),
+    db.schedules.bulkGet(cards),
+  ])
+  const incomingByCard = new Map<string, SyncedReviewRow[]>()
+  for (const row of newReviews) {
+    const rows = incomingByCard.get(row.cardId)
+    if (rows) rows.push(row)
+    else incomingByCard.set(row.cardId, [row])
+  }
+  const scheduleWrites: ScheduleRow[] = []
+  const rewritten: SyncedReviewRow[] = []
+  cards.forEach((cardId, i) => {
+    const schedule = schedules[i]
+    const incoming = incomingByCard.get(cardId) ?? []
+    const all = [...(logs[i] as SyncedReviewRow[]), ...incoming]
+    const log = orderCardLog([...all.map(reviewEvent), ...resetLogs[i]!.map((r): CardEvent => ({ k: 'reset', id: r.id, cardId, at: r.at }))])
     const { state, reviews: replayed } = replayCardLog(cardId, log, scheduler)
     const base = schedule ?? incoming[0]?.before
-    if (schedule) await db.schedules.put({ ...schedule, ...state, version: schedule.version + 1 })
+    // Unchanged (the same log applied again): the row keeps its version, so a card on screen stays answerable.
+    if (schedule && !sameMemory(schedule, state)) scheduleWrites.push({ ...schedule, ...state, version: schedule.version + 1 })
     // Every answer of the card gets its place in the merged history (card info and statistics read
     // before/after): the same rows on every device.
     const byId = new Map(replayed.map((r) => [r.id, r]))
-    const rewritten: SyncedReviewRow[] = []
+    const fresh = new Set(incoming)
     for (const row of all) {
       const steps = byId.get(row.id)
       if (!steps || !base) continue
       const before = { ...row.before, ...base, ...steps.before, version: row.before.version ?? base.version }
-      if (JSON.stringify(before) === JSON.stringify(row.before) && JSON.stringify(steps.after) === JSON.stringify(row.after)) continue
+      if (!fresh.has(row) && JSON.stringify(before) === JSON.stringify(row.before) && JSON.stringify(steps.after) === JSON.stringify(row.after)) continue
       row.before = before
       row.after = steps.after
-      if (!incoming.includes(row)) rewritten.push(row)
+      if (!fresh.has(row)) rewritten.push(row)
     }
-    if (rewritten.length) await db.reviews.bulkPut(rewritten)
-  }
+  })
+  await Promise.all([scheduleWrites.length && db.schedules.bulkPut(scheduleWrites), rewritten.length && db.reviews.bulkPut(rewritten)])
   if (newReviews.length) await db.reviews.bulkAdd(newReviews)
   if (touched.size || removedCards.size) await invalidateStatsCache(db, { reviewsFromMs: earliest === Infinity ? undefined : earliest, cardIds: [...touched, ...removedCards] })
   return { applied, cardsReplayed: touched.size }

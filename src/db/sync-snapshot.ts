@@ -63,13 +63,17 @@ export async function snapshotRecords(db: PmDatabase): Promise<SyncRecord[] | un
   })
 }
 
+/** Records checked between two yields to the page: a long snapshot's check is not one long task. */
+const CHECKED_A_TASK = 5000
+
 /** A snapshot's records, each checked: the valid ones, and how many were not. */
-export function readSnapshot(state: unknown): { records: SyncRecord[]; invalid: number } {
+export async function readSnapshot(state: unknown): Promise<{ records: SyncRecord[]; invalid: number }> {
   const parsed = v.safeParse(v.object({ v: v.literal(SNAPSHOT_VERSION), records: v.array(v.unknown()) }), state)
   if (!parsed.success) return { records: [], invalid: 1 }
   const records: SyncRecord[] = []
   let invalid = 0
-  for (const r of parsed.output.records) {
+  for (const [i, r] of parsed.output.records.entries()) {
+    if (i && i % CHECKED_A_TASK === 0) await new Promise((resolve) => setTimeout(resolve))
     const one = v.safeParse(RecordSchema, r)
     if (one.success) records.push(one.output)
     else invalid++

@@ -2,8 +2,8 @@
 // Runs on start, when the network comes back, when the tab becomes visible, a few seconds after a
 // burst of local changes, and from the button; backs off after a failure; never blocks studying.
 import { reactive } from 'vue'
-import { getDb, type PmDatabase } from '../db/database'
-import { applyInTransaction, applyTables } from '../db/sync-apply'
+import { getDb, type PmDatabase, type SyncSetAsideRow } from '../db/database'
+import { applyInChunks, CHUNK_RECORDS } from '../db/sync-chunks'
 import { seedOutbox, seedTables } from '../db/sync-seed'
 import { loadSettings } from '../db/settings-repository'
 import { envelope, parseEnvelope, type SyncRecord } from '../domain/sync/records'
@@ -13,12 +13,14 @@ import { decryptChange, decryptSnapshot, DecryptError, encryptChange, encryptSna
 import { readSnapshot, snapshotRecords, SNAPSHOT_VERSION } from '../db/sync-snapshot'
 import { deriveSpaceSecrets, decodeSpaceKey, encodeSpaceKey, generateSpaceKey, type SpaceSecrets } from './space-key'
 import { SyncHttpError, syncApi, type SyncApi, type SyncFailure } from './sync-http'
+import { MAX_PULL_LIMIT, type PullResponse } from './protocol'
 import { onLocalChange, setSyncOn, syncIsOn } from './sync-switch'
 import { observeStamp } from './sync-clock'
 
 const PUSH_BATCH = 200
-const PULL_PAGE = 500
-const APPLY_BATCH = 20_000
+const PULL_PAGE = MAX_PULL_LIMIT
+/** Records gathered before they are applied: a new device's whole space, in practice. */
+const GATHER = 200_000
 const SNAPSHOT_EVERY = 5000
 const AFTER_CHANGES_MS = 10_000
 const FIRST_RETRY_MS = 5000
@@ -35,9 +37,18 @@ export interface SyncStatus {
   setAside: number
   /** Bumped when pulled changes were applied: screens re-read their data. */
   applied: number
+  /** A long pull under way (a new device joining): changes downloaded, then applied, of about `total`. */
+  progress: SyncProgress | null
 }
 
-export const syncStatus = reactive<SyncStatus>({ on: syncIsOn(), running: false, lastSyncAt: null, waiting: 0, failure: null, setAside: 0, applied: 0 })
+export interface SyncProgress {
+  phase: 'download' | 'apply'
+  done: number
+  /** 0 while unknown (a snapshot on its way). */
+  total: number
+}
+
+export const syncStatus = reactive<SyncStatus>({ on: syncIsOn(), running: false, lastSyncAt: null, waiting: 0, failure: null, setAside: 0, applied: 0, progress: null })
 
 interface Space {
   key: Uint8Array
@@ -48,6 +59,8 @@ interface Space {
 let space: Space | undefined
 let running: Promise<void> | undefined
 let again = false
+let uploadDue = false
+let uploading: Promise<void> | undefined
 let retryTimer: ReturnType<typeof setTimeout> | undefined
 let changeTimer: ReturnType<typeof setTimeout> | undefined
 let failures = 0
@@ -80,25 +93,33 @@ async function push(db: PmDatabase, s: Space) {
   }
 }
 
-async function decode(s: Space, changes: { id: string; body: string }[], db: PmDatabase): Promise<SyncRecord[]> {
-  const records: SyncRecord[] = []
+type SetAside = Omit<SyncSetAsideRow, 'seq'>
+
+/** A page's changes, decrypted all at once (one WebCrypto call each, in parallel), then checked. */
+async function decode(s: Space, changes: { id: string; body: string }[], setAside: SetAside[]): Promise<SyncRecord[]> {
   const now = Date.now()
-  for (const change of changes) {
-    let parsed: ReturnType<typeof parseEnvelope>
-    try {
-      parsed = parseEnvelope(await decryptChange(s.secrets.cipherKey, s.secrets.spaceId, change.id, change.body))
-    } catch (e) {
-      if (!(e instanceof DecryptError)) throw e
-      await db.syncSetAside.add({ changeId: change.id, reason: 'decrypt', at: now })
-      continue
-    }
-    if (!parsed.ok) {
-      await db.syncSetAside.add({ changeId: change.id, reason: parsed.reason, at: now })
-      continue
+  const opened = await Promise.all(
+    changes.map((change) =>
+      decryptChange(s.secrets.cipherKey, s.secrets.spaceId, change.id, change.body).then(
+        (value) => ({ value }),
+        (e: unknown) => {
+          if (e instanceof DecryptError) return undefined
+          throw e
+        },
+      ),
+    ),
+  )
+  const records: SyncRecord[] = []
+  changes.forEach((change, i) => {
+    const one = opened[i]
+    const parsed = one ? parseEnvelope(one.value) : undefined
+    if (!parsed?.ok) {
+      setAside.push({ changeId: change.id, reason: parsed ? parsed.reason : 'decrypt', at: now })
+      return
     }
     if (parsed.record.k === 'set') observeStamp(parsed.record.hlc, now)
     records.push(parsed.record)
-  }
+  })
   return records
 }
 
@@ -107,31 +128,56 @@ async function pull(db: PmDatabase, s: Space): Promise<number> {
   const scheduler = createScheduler(settings, { fuzz: true })
   let cursor = (await state<number>(db, 'cursor')) ?? 0
   let applied = 0
+  const progress = (phase: SyncProgress['phase'], done: number, total: number) => (syncStatus.progress = { phase, done, total })
   for (;;) {
-    // Pages are gathered up to APPLY_BATCH changes and applied together: each apply replays every
-    // card it touches from its whole log, so a new device catching up on a long log applies it a
-    // few times, not once a page (100,000 reviews: 5 applies instead of 200).
+    // Everything there is (up to GATHER), then applied in chunks of whole cards: each card is
+    // replayed once from its whole log (applied as it came, page after page, a long log replayed
+    // every card again and again). The changes that cannot be read are set aside with the cursor.
     const records: SyncRecord[] = []
+    const setAside: SetAside[] = []
     let last = cursor
+    let snapshotAt: number | undefined
     let more = true
-    while (more && records.length < APPLY_BATCH) {
-      const page = await s.api.pull(last, PULL_PAGE)
+    let next: Promise<PullResponse> | undefined
+    while (more && records.length < GATHER) {
+      const page = await (next ?? s.api.pull(last, PULL_PAGE))
+      next = undefined
       if (page.snapshotRequired) {
         // The changes after `last` were folded into a snapshot: it first, then the tail.
         if (records.length) break
-        last = await applySnapshot(db, s, scheduler)
-        cursor = last
+        progress('download', 0, 0)
+        const snapshot = await fetchSnapshot(s)
+        for (const record of snapshot.records) records.push(record)
+        if (snapshot.invalid) setAside.push({ changeId: `snapshot-${snapshot.uptoSeq}`, reason: 'invalid', at: Date.now() })
+        last = snapshotAt = snapshot.uptoSeq
         continue
       }
-      records.push(...(await decode(s, page.changes, db)))
       last = page.changes.at(-1)?.seq ?? last
       more = page.more
+      // The next page downloads while this one is decrypted.
+      if (more && records.length + page.changes.length < GATHER) {
+        next = s.api.pull(last, PULL_PAGE)
+        next.catch(() => undefined)
+      }
+      for (const record of await decode(s, page.changes, setAside)) records.push(record)
+      if (more || syncStatus.progress) progress('download', records.length, records.length + page.lastSeq - last)
     }
-    // The records and the cursor past them in one transaction: a crash never skips or repeats a page.
-    await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
-      if (records.length) applied += (await applyInTransaction(db, records, scheduler)).applied
-      await db.syncState.put({ key: 'cursor', value: last })
+    const tables = [db.syncState, db.syncSetAside]
+    const report = await applyInChunks(db, records, scheduler, {
+      tables,
+      finish: async () => {
+        await db.syncState.bulkPut([{ key: 'cursor', value: last }, ...(snapshotAt === undefined ? [] : [{ key: 'snapshotAt', value: snapshotAt }])])
+        if (setAside.length) await db.syncSetAside.bulkAdd(setAside)
+      },
+      progress: (done, total) => {
+        if (total <= CHUNK_RECORDS) return
+        progress('apply', done, total)
+        // The schedules are all here (the chunks bring the history): screens read them again, and
+        // the learner studies while the rest arrives.
+        if (done === 0) syncStatus.applied++
+      },
     })
+    applied += report.applied
     cursor = last
     if (!more) return applied
   }
@@ -178,8 +224,8 @@ export function restoreEnded(): Promise<void> {
   return syncNow()
 }
 
-/** Applies the space's snapshot: returns the cursor past it. */
-async function applySnapshot(db: PmDatabase, s: Space, scheduler: ReturnType<typeof createScheduler>): Promise<number> {
+/** The space's snapshot: its records (each checked), how many were not valid, and the change it covers up to. */
+async function fetchSnapshot(s: Space): Promise<{ records: SyncRecord[]; invalid: number; uptoSeq: number }> {
   const snapshot = await s.api.getSnapshot()
   if (!snapshot) throw new SyncHttpError('server')
   let state: unknown
@@ -189,14 +235,7 @@ async function applySnapshot(db: PmDatabase, s: Space, scheduler: ReturnType<typ
     if (!(e instanceof DecryptError)) throw e
     throw new SyncHttpError('server')
   }
-  const { records, invalid } = readSnapshot(state)
-  if (invalid) await db.syncSetAside.add({ changeId: `snapshot-${snapshot.uptoSeq}`, reason: 'invalid', at: Date.now() })
-  // One transaction: each card replayed once from its whole log, and the cursor past the snapshot with it.
-  await db.transaction('rw', [db.syncState, ...applyTables(db)], async () => {
-    await applyInTransaction(db, records, scheduler)
-    await db.syncState.bulkPut([{ key: 'cursor', value: snapshot.uptoSeq }, { key: 'snapshotAt', value: snapshot.uptoSeq }])
-  })
-  return snapshot.uptoSeq
+  return { ...(await readSnapshot(state)), uptoSeq: snapshot.uptoSeq }
 }
 
 /**
@@ -226,19 +265,22 @@ async function runOnce() {
     await rejoinAfterRestore(db)
     await push(db, space)
     const applied = await pull(db, space)
-    await maybeUploadSnapshot(db, space)
     await db.syncState.put({ key: 'lastSyncAt', value: Date.now() })
     syncStatus.failure = null
     failures = 0
     if (applied) syncStatus.applied++
+    // This device is done; the snapshot is for the others, uploaded once this sync has returned.
+    uploadDue = true
   } catch (e) {
     syncStatus.failure = e instanceof SyncHttpError ? e.failure : 'server'
     failures++
     const wait = e instanceof SyncHttpError && e.retryAfterMs ? e.retryAfterMs : Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failures - 1))
+    uploadDue = false
     clearTimeout(retryTimer)
     if (syncStatus.failure !== 'unauthorized') retryTimer = setTimeout(() => void syncNow(), wait)
   } finally {
     syncStatus.running = false
+    syncStatus.progress = null
     await refreshCounts(db)
   }
 }
@@ -249,13 +291,26 @@ export function syncNow(): Promise<void> {
     again = true
     return running
   }
+  if (uploading) return uploading.then(syncNow)
   running = (async () => {
     do {
       again = false
       await runOnce()
     } while (again)
-  })().finally(() => (running = undefined))
+  })().finally(() => {
+    running = undefined
+    if (uploadDue) void uploadSnapshotAfter()
+  })
   return running
+}
+
+/** After the sync that asked for it, not awaited by it; a sync asked for meanwhile waits for it. */
+function uploadSnapshotAfter() {
+  if (running || uploading) return
+  uploadDue = false
+  uploading = (async () => {
+    if (space && syncIsOn()) await maybeUploadSnapshot(getDb(), space).catch(() => undefined)
+  })().finally(() => (uploading = undefined))
 }
 
 /** The triggers, once per page. */

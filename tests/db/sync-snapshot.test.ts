@@ -60,7 +60,7 @@ describe('snapshots', () => {
     const records = await snapshotRecords(phone)
     expect(records).toBeDefined()
     // Through JSON and the check a receiving device makes.
-    const { records: read, invalid } = readSnapshot(JSON.parse(JSON.stringify({ v: SNAPSHOT_VERSION, records })))
+    const { records: read, invalid } = await readSnapshot(JSON.parse(JSON.stringify({ v: SNAPSHOT_VERSION, records })))
     expect(invalid).toBe(0)
     const fresh = await device()
     await applyRecords(fresh, read, scheduler)

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { answerCorrect, launchBrowser, readStore, screenshot } from './browser'
+import { answerCorrect, launchBrowser, readStore, screenshot, untilDecksWritten } from './browser'
 import { screenViolations } from './accessibility'
 import { deriveSpaceSecrets, encodeSpaceKey, generateSpaceKey } from '../../src/sync/space-key'
 import { keyFromJoinLink } from '../../src/sync/join-link'
-import { decryptChange } from '../../src/sync/cipher'
+import { decryptChange, encryptChange } from '../../src/sync/cipher'
+import { envelope } from '../../src/domain/sync/records'
 import { PROTOCOL_PATH } from '../../src/sync/protocol'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -293,4 +294,76 @@ describe('sync between devices', () => {
     expect([...reviews.keys()].filter((id) => !removed.has(id)).sort()).toEqual(after)
     expect([...reviews.values()].every((n) => n === 1)).toBe(true)
   })
+})
+
+describe('a new device joining a space that holds a long history', () => {
+  it('studies while the space arrives, says how far it is, and its answers are kept once', async () => {
+    const REVIEWS = 2500
+    // No service worker: the test holds the pull of the second page (Playwright sees the page's requests).
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await page.goto(`${BASE}/`)
+    await untilDecksWritten(page)
+    const cards = (await readStore<{ cardId: string; deckId: string }>(page, 'schedules')).map((s) => [s.cardId, s.deckId] as const)
+
+    // The space, as another device left it: answers on every built-in card, over the past months.
+    const key = generateSpaceKey()
+    const secrets = await deriveSpaceSecrets(key)
+    const auth = { authorization: `Bearer ${secrets.token}` }
+    const spaceUrl = `${BASE}${PROTOCOL_PATH}/spaces/${secrets.spaceId}`
+    expect((await fetch(spaceUrl, { method: 'PUT', headers: auth })).ok).toBe(true)
+    const t0 = Date.now() - 200 * 86_400_000
+    for (let from = 0; from < REVIEWS; from += 500) {
+      const changes = await Promise.all(
+        Array.from({ length: 500 }, async (_, k) => {
+          const n = from + k
+          const [cardId, deckId] = cards[n % cards.length]!
+          const id = `join-${n.toString().padStart(12, '0')}`
+          const record = { k: 'review' as const, id: crypto.randomUUID(), cardId, deckId, grade: 3 as const, reviewedAt: t0 + n * 60 * 60_000, durationMs: 5000, wasNew: n < cards.length }
+          return { id, body: await encryptChange(secrets.cipherKey, secrets.spaceId, id, envelope(record)) }
+        }),
+      )
+      expect((await fetch(`${spaceUrl}/changes`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ changes }) })).ok).toBe(true)
+    }
+
+    // The second page of the space waits while the learner studies.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/changes\?after=[1-9]/, async (route) => {
+      await released
+      await route.continue()
+    })
+    await page.goto(`${BASE}/sync/join#key=${encodeSpaceKey(key)}`)
+    await page.locator('[data-test="sync-join-confirm"]').click()
+    await page.locator('[data-test="sync-progress"]', { hasText: 'Récupération\u202f: 1\u202f000 / 2\u202f500 modifications' }).waitFor()
+    await screenshot(page, 'sync-join-progress')
+
+    // Studying goes on (in the app: a page load would stop the join, not lose it); the indicator says how far.
+    await page.locator('a[href="/"]').first().click()
+    expect(await page.locator('[data-test="sync-badge"]').getAttribute('aria-label')).toContain('1\u202f000 / 2\u202f500')
+    expect(await page.locator('[data-test="sync-badge-progress"]').innerText()).toMatch(/^40\s%$/)
+    await page.locator('[data-test="study-all"]').click()
+    await answerCorrect(page, 2)
+    release()
+    await page.locator('[data-test="sync-badge"]').click()
+    await page.waitForFunction(() => Number(document.querySelector('[data-test="sync-state"]')?.getAttribute('data-synced-at')) > 0 && !document.querySelector('[data-test="sync-progress"]'))
+    await syncOn(page)
+
+    // On the device and on the server: the space's answers and the two given during the join, each once.
+    expect(await reviewIds(page)).toHaveLength(REVIEWS + 2)
+    const counted = new Map<string, number>()
+    for (let after = 0, more = true; more; ) {
+      const res = (await (await fetch(`${spaceUrl}/changes?after=${after}&limit=1000`, { headers: auth })).json()) as { changes: { seq: number; id: string; body: string }[]; more: boolean }
+      for (const change of res.changes) {
+        const { r } = (await decryptChange(secrets.cipherKey, secrets.spaceId, change.id, change.body)) as { r: { k: string; id: string } }
+        if (r.k === 'review') counted.set(r.id, (counted.get(r.id) ?? 0) + 1)
+      }
+      after = res.changes.at(-1)?.seq ?? after
+      more = res.more
+    }
+    expect(counted.size).toBe(REVIEWS + 2)
+    expect([...counted.values()].every((n) => n === 1)).toBe(true)
+    expect([...counted.keys()].sort()).toEqual(await reviewIds(page))
+    await context.close()
+  }, 180_000)
 })
