@@ -336,6 +336,9 @@ describe('a new device joining a space that holds a long history', () => {
     await page.goto(`${BASE}/sync/join#key=${encodeSpaceKey(key)}`)
     await page.locator('[data-test="sync-join-confirm"]').click()
     await page.locator('[data-test="sync-progress"]', { hasText: 'Récupération\u202f: 1\u202f000 / 2\u202f500 modifications' }).waitFor()
+    // Not yet synced, and it says so once: no "Synchronisé avec vos autres appareils." above the progress.
+    expect(await page.locator('[data-test="sync-headline"]').innerText()).toBe('Pas encore synchronisé.')
+    expect(await page.locator('[data-test="sync-state"]').innerText()).not.toContain('Synchronisé avec')
     await screenshot(page, 'sync-join-progress')
 
     // Studying goes on (in the app: a page load would stop the join, not lose it); the indicator says how far.
