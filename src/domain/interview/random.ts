@@ -1,4 +1,6 @@
-// A small seeded random source, so a mock interview's draw is reproducible in tests.
+// A small seeded random source, so a mock interview's draw is reproducible in tests: the app's one
+// generator (mulberry32, src/domain/seeded-random.ts), seeded from a text.
+import { seededRandom as fromNumber } from '../seeded-random'
 
 function hashSeed(text: string): number {
   let h = 0x811c9dc5
@@ -6,14 +8,7 @@ function hashSeed(text: string): number {
   return h >>> 0
 }
 
-/** Numbers in [0, 1), the same sequence for the same seed (mulberry32). */
+/** Numbers in [0, 1), the same sequence for the same seed. */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed) || 1
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return fromNumber(hashSeed(seed) || 1)
 }
