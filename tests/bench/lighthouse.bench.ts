@@ -39,6 +39,10 @@ describe('lighthouse', () => {
         .slice(0, 5)
         .map((t) => `${t.durationMs.toFixed(0)} ms ${t.url.replace(BASE_URL, '')}`)
         .join(', ') || 'none'
+    // TBT moves a lot from run to run on a small shared machine: each run's figure, with the CPU
+    // rating Lighthouse measured for it, says how much a median can be trusted.
+    const eachRun = (visit: Visit) =>
+      results[visit].runs.map((r) => `TBT ${r.tbtMs.toFixed(0)} ms (CPU rated ${r.benchmarkIndex.toFixed(0)})`).join(', ')
     console.log(
       [
         `Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU, simulated), median of ${RUNS} runs`,
@@ -47,6 +51,8 @@ describe('lighthouse', () => {
         ...rows.map(line),
         `  longest tasks (simulated 4x CPU, all runs), first visit: ${longest('first')}`,
         `  longest tasks (simulated 4x CPU, all runs), repeat visit: ${longest('repeat')}`,
+        `  each run, first visit: ${eachRun('first')}`,
+        `  each run, repeat visit: ${eachRun('repeat')}`,
       ].join('\n'),
     )
     mkdirSync(resolve(import.meta.dirname, '../../test-results'), { recursive: true })
