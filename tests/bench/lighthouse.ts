@@ -9,6 +9,7 @@ import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
 import { chromium } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser'
+import { cpuBlockingMs, type TraceEvent } from './cpu-blocking'
 
 export type Visit = 'first' | 'repeat'
 
@@ -29,14 +30,23 @@ export interface LighthouseFigures {
    * multiplied by 4, stands for a phone slower than the mid-range one it means to simulate.
    */
   benchmarkIndex: number
+  /**
+   * The same run's blocking time counted on CPU time: each main-thread task of the page after its
+   * first paint (as observed), at 4x its thread time, minus 50 ms. Lighthouse multiplies a task's
+   * wall time, which on a small shared machine also holds the time the thread waited for a core
+   * (Lighthouse, Chromium's other processes and the server share it); thread time does not.
+   * Not Lighthouse's figure (no simulated order, no TTI cut-off): what the page's own work costs.
+   */
+  cpuBlockingMs: number
 }
+
 
 type Audits = Result['audits']
 type Item = Record<string, unknown>
 const items = (audits: Audits, id: string): Item[] => ((audits[id]?.details as { items?: Item[] } | undefined)?.items ?? [])
 const num = (v: unknown) => (typeof v === 'number' ? v : NaN)
 
-export function figuresOf(lhr: Result): LighthouseFigures {
+export function figuresOf(lhr: Result, trace: readonly TraceEvent[] = []): LighthouseFigures {
   const a = lhr.audits
   return {
     performance: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
@@ -47,6 +57,7 @@ export function figuresOf(lhr: Result): LighthouseFigures {
     longTasks: items(a, 'long-tasks').map((t) => ({ url: String(t.url), startMs: num(t.startTime), durationMs: num(t.duration) })),
     scripts: items(a, 'bootup-time').map((t) => ({ url: String(t.url), scriptingMs: num(t.scripting), parseMs: num(t.scriptParseCompile) })),
     benchmarkIndex: num(lhr.environment.benchmarkIndex),
+    cpuBlockingMs: cpuBlockingMs(trace),
   }
 }
 
@@ -87,7 +98,7 @@ async function settle(chrome: LaunchedChrome) {
 const SETTLE_MS = 3000
 
 /** One Lighthouse run (performance and SEO) in a fresh Chromium. */
-export async function runLighthouse(url: string, visit: Visit): Promise<Result> {
+export async function runLighthouse(url: string, visit: Visit): Promise<{ lhr: Result; trace: TraceEvent[] }> {
   const chrome = await launch({
     chromePath: chromiumPath(),
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
@@ -109,7 +120,9 @@ export async function runLighthouse(url: string, visit: Visit): Promise<Result> 
     })
     if (!result) throw new Error('Lighthouse returned no result')
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`)
-    return result.lhr
+    // The trace Lighthouse recorded (an internal artifact: read defensively).
+    const trace = (result.artifacts as { Trace?: { traceEvents?: TraceEvent[] } }).Trace?.traceEvents ?? []
+    return { lhr: result.lhr, trace }
   } finally {
     chrome.kill()
   }
@@ -124,15 +137,18 @@ const REPORTS = resolve(import.meta.dirname, '../../test-results/lighthouse')
 
 /**
  * The median of each figure over `runs` runs (each figure on its own), and every run's figures.
- * Each run's whole report is kept in test-results/lighthouse/ (open it in Lighthouse's viewer).
+ * Each run's whole report is kept in test-results/lighthouse/ (open it in Lighthouse's viewer), and
+ * its trace with BENCH_LIGHTHOUSE_TRACES=1.
  */
 export async function lighthouseMedians(url: string, visit: Visit, runs = 3) {
   const all: LighthouseFigures[] = []
   mkdirSync(REPORTS, { recursive: true })
   for (let i = 0; i < runs; i++) {
-    const lhr = await runLighthouse(url, visit)
+    const { lhr, trace } = await runLighthouse(url, visit)
     writeFileSync(resolve(REPORTS, `${visit}-${i + 1}.json`), JSON.stringify(lhr))
-    all.push(figuresOf(lhr))
+    // The trace too, on demand (~15 MB a run): open it in Chromium's Performance panel.
+    if (process.env.BENCH_LIGHTHOUSE_TRACES) writeFileSync(resolve(REPORTS, `${visit}-${i + 1}.trace.json`), JSON.stringify({ traceEvents: trace }))
+    all.push(figuresOf(lhr, trace))
   }
   return {
     runs: all,
@@ -141,5 +157,6 @@ export async function lighthouseMedians(url: string, visit: Visit, runs = 3) {
     tbtMs: median(all.map((f) => f.tbtMs)),
     cls: median(all.map((f) => f.cls)),
     lcpMs: median(all.map((f) => f.lcpMs)),
+    cpuBlockingMs: median(all.map((f) => f.cpuBlockingMs)),
   }
 }
