@@ -14,7 +14,13 @@ function stored(): boolean {
 // Read on first use, not when the first bundle is evaluated: a page's first localStorage read
 // waits for the browser to load the site's storage (a task of the start, not the bundle's).
 let on: boolean | undefined
-if (typeof addEventListener === 'function') addEventListener('storage', (event) => event.key === FLAG && (on = stored()))
+const switched = new Set<(on: boolean) => void>()
+if (typeof addEventListener === 'function')
+  addEventListener('storage', (event) => {
+    if (event.key !== FLAG) return
+    on = stored()
+    for (const fn of switched) fn(on)
+  })
 
 export function syncIsOn(): boolean {
   return (on ??= stored())
@@ -28,6 +34,16 @@ export function setSyncOn(value: boolean) {
   } catch {
     // No storage (tests, a private window that refuses it): this tab alone follows the value.
   }
+  for (const fn of switched) fn(value)
+}
+
+/**
+ * Called with the new value whenever sync is turned on or off, in this tab or another (the app
+ * bar's indicator appears as soon as a space is created or joined). Returns the unsubscribe.
+ */
+export function onSyncSwitched(fn: (on: boolean) => void): () => void {
+  switched.add(fn)
+  return () => switched.delete(fn)
 }
 
 let listener: (() => void) | undefined

@@ -339,6 +339,8 @@ describe('a new device joining a space that holds a long history', () => {
     // Not yet synced, and it says so once: no "Synchronisé avec vos autres appareils." above the progress.
     expect(await page.locator('[data-test="sync-headline"]').innerText()).toBe('Pas encore synchronisé.')
     expect(await page.locator('[data-test="sync-state"]').innerText()).not.toContain('Synchronisé avec')
+    // The app bar's indicator is there at once, on this page (it used to wait for the next navigation).
+    await page.locator('header [data-test="sync-badge"]').waitFor()
     await screenshot(page, 'sync-join-progress')
 
     // Studying goes on (in the app: a page load would stop the join, not lose it); the indicator says how far.
