@@ -56,7 +56,7 @@ describe('lighthouse', () => {
         `  longest tasks (simulated 4x CPU, all runs), repeat visit: ${longest('repeat')}`,
         `  each run, first visit: ${eachRun('first')}`,
         `  each run, repeat visit: ${eachRun('repeat')}`,
-        '  "on CPU time": the page\'s tasks after its first paint at 4x their thread time, minus 50 ms each;',
+        '  "on CPU time": the page\'s tasks once its HTML is parsed, at 4x their thread time, minus 50 ms each;',
         "  Lighthouse's TBT multiplies wall time, which on a busy 2-core machine also holds waits for a core.",
       ].join('\n'),
     )

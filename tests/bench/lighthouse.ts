@@ -31,15 +31,14 @@ export interface LighthouseFigures {
    */
   benchmarkIndex: number
   /**
-   * The same run's blocking time counted on CPU time: each main-thread task of the page after its
-   * first paint (as observed), at 4x its thread time, minus 50 ms. Lighthouse multiplies a task's
+   * The same run's blocking time counted on CPU time: each main-thread task of the page once its
+   * HTML is parsed (cpu-blocking.ts), at 4x its thread time, minus 50 ms. Lighthouse multiplies a task's
    * wall time, which on a small shared machine also holds the time the thread waited for a core
    * (Lighthouse, Chromium's other processes and the server share it); thread time does not.
    * Not Lighthouse's figure (no simulated order, no TTI cut-off): what the page's own work costs.
    */
   cpuBlockingMs: number
 }
-
 
 type Audits = Result['audits']
 type Item = Record<string, unknown>
@@ -84,6 +83,7 @@ async function installServiceWorker(chrome: LaunchedChrome, url: string) {
  * A learner's browser is already running when they open the app. Nothing of the app's origin is
  * touched: the first visit still starts from empty storage and an empty HTTP cache.
  */
+const SETTLE_MS = 3000
 async function settle(chrome: LaunchedChrome) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)
   try {
@@ -95,7 +95,6 @@ async function settle(chrome: LaunchedChrome) {
     await browser.close()
   }
 }
-const SETTLE_MS = 3000
 
 /** One Lighthouse run (performance and SEO) in a fresh Chromium. */
 export async function runLighthouse(url: string, visit: Visit): Promise<{ lhr: Result; trace: TraceEvent[] }> {
