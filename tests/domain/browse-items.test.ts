@@ -56,6 +56,8 @@ describe('browse items', () => {
     expect(ids(filterItems(items, filter({ text: 'backlog' }), DAY))).toEqual(['c'])
     expect(ids(filterItems(items, filter({ text: 'tag:b2' }), DAY))).toEqual(['b'])
     expect(fold('Équipe PRODUIT')).toBe('equipe produit')
+    // The decks write ’; a keyboard types '.
+    expect(fold('L’équipe')).toBe(fold("l'equipe"))
   })
 
   it('filter by deck, kind and state', () => {

@@ -30,6 +30,15 @@ describe('the French typography transform', () => {
     expect(frenchTypography('en 2025 500 personnes, 3 semaines')).toBe('en 2025 500 personnes, 3 semaines')
   })
 
+  it('writes the apostrophe between two letters as ’, as the messages do', () => {
+    expect(frenchTypography("l'équipe d'un PM, aujourd'hui")).toBe('l’équipe d’un PM, aujourd’hui')
+    expect(frenchTypography("le {{c1::Product Owner}} n'est pas")).toBe('le {{c1::Product Owner}} n’est pas')
+    // Not a quote mark around a word, not code, not an address.
+    expect(frenchTypography("un mot 'cité' et `it's`, https://example.com/l'a")).toBe("un mot 'cité' et `it's`, https://example.com/l'a")
+    expect(typographyFaults("l'équipe")).toEqual(["straight apostrophe (’): …l'équ…"])
+    expect(typographyFaults('l’équipe')).toEqual([])
+  })
+
   it('leaves addresses, code, times, cloze markers and placeholders alone', () => {
     for (const text of [
       'Voir https://example.com/a?b=c;d!e et www.example.fr/x:y',
@@ -77,7 +86,7 @@ function strings(value: unknown, path: string, out: Array<[string, string]>, fre
 }
 
 function report(found: Array<{ where: string; text: string; faults: string[] }>): string {
-  return `${found.length} French text(s) with a plain space (or none) before ? ! : ; or inside « »\n` +
+  return `${found.length} French text(s) with a plain space (or none) before ? ! : ; or inside « », or a straight apostrophe\n` +
     `(⍽ = narrow no-break U+202F, ° = no-break U+00A0; messages: run \`npm run i18n:typography\`):\n` +
     found.map((f) => `  ${f.where}\n      text: ${shown(f.text)}\n      ${f.faults.map(shown).join('\n      ')}`).join('\n')
 }

@@ -95,9 +95,12 @@ export interface BrowseCard extends CardContent {
   origin: 'builtin' | 'user'
 }
 
-/** Lower case, accents off: "Équipe" and "equipe" are the same word to a search. */
+/**
+ * Lower case, accents off, one apostrophe: "Équipe" and "equipe" are the same word to a search, and
+ * "l'équipe" typed on a keyboard finds "l’équipe" as the decks write it.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase()
 }
 
 function texts(entry: DeckEntry): LocalizedText[] {

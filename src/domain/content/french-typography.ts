@@ -1,5 +1,6 @@
 // French typography: the narrow no-break space (U+202F) before ? ! ; : and inside « », the no-break
-// space (U+00A0) between a number and its unit, so that a "?" never wraps alone onto the next line.
+// space (U+00A0) between a number and its unit, so that a "?" never wraps alone onto the next line,
+// and the typographic apostrophe (’) in "l’équipe", as every message of the app writes it.
 // Applied to the built-in decks at build time (src/build/load-decks.ts) and to the French messages
 // (tests/domain/french-typography.test.ts scans both and can rewrite the messages).
 
@@ -39,6 +40,8 @@ export function frenchTypography(text: string): string {
       .replace(/([\p{L}\p{N})\]»”’.…])([?!;]+)(?=[\s)\]»”’"]|$)/gu, `$1${NNBSP}$2`)
       // Nor before a colon that ends a clause ("Note: x"); "10:30" and "tag:nom" have none.
       .replace(/([\p{L})\]»”’])(:)(?=\s|$)/gu, `$1${NNBSP}$2`)
+      // The apostrophe between two letters: l'équipe → l’équipe (deck files are written with ').
+      .replace(/(?<=\p{L})'(?=\p{L})/gu, '’')
       // Inside « and ».
       .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
       .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`)
@@ -63,6 +66,7 @@ export function typographyFaults(text: string): string[] {
     [prose, /[\p{L}\p{N})\]»”’.…]([?!;])(?=[\s)\]»”’"]|$)/gu, (m) => `no space before "${m[1]}"`],
     [prose, /[\p{L})\]»”’]:(?=\s|$)/gu, () => 'no space before ":"'],
     [text, new RegExp(`(?<=${PLACEHOLDER})([?!;])(?=[\\s)\\]»”’"]|$)`, 'gu'), (m) => `no space before "${m[1]}"`],
+    [prose, /(?<=\p{L})'(?=\p{L})/gu, () => 'straight apostrophe (’)'],
     [prose, /« |«(?=[^\s\u00a0\u202f])/g, () => 'plain or no space after "«"'],
     [prose, / »|(?<=[^\s\u00a0\u202f])»/g, () => 'plain or no space before "»"'],
   ]
