@@ -369,6 +369,12 @@ describe('a new device joining a space that holds a long history', () => {
     expect(counted.size).toBe(REVIEWS + 2)
     expect([...counted.values()].every((n) => n === 1)).toBe(true)
     expect([...counted.keys()].sort()).toEqual(await reviewIds(page))
+
+    // Stopping sync on this device: the indicator leaves the app bar at once, the answers stay.
+    await page.locator('[data-test="sync-leave"]').click()
+    await page.locator('[data-test="sync-off"]').waitFor()
+    await page.locator('header [data-test="sync-badge"]').waitFor({ state: 'detached' })
+    expect(await reviewIds(page)).toHaveLength(REVIEWS + 2)
     await context.close()
   }, 180_000)
 })
