@@ -18,7 +18,8 @@ async function start() {
   // On a first visit the server's Link header has them downloading already (server/http).
   const coreMessages = loadMessages(['core'])
   await nextTask()
-  const app = createApp(App).use(createPinia())
+  // App emits screenShown once the screen under the app bar is drawn (a task after the mount).
+  const app = createApp(App, { onScreenShown: firstScreenShown }).use(createPinia())
   const appStore = useAppStore()
   // A write that failed where no screen catches it (storage full, the database closed by a newer
   // version in another tab) is said to the learner; any other error stays a bug in the console.
@@ -37,7 +38,6 @@ async function start() {
   await Promise.all([router.isReady(), coreMessages])
   await nextTask()
   app.mount('#app')
-  firstScreenShown()
   // The service worker's precache download would compete with the first screen (and, on a first
   // visit, with the deck writes): it registers once those are done and the page is idle.
   await afterFirstScreen()
