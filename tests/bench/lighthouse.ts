@@ -9,7 +9,7 @@ import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
 import { chromium } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser'
-import { cpuBlockingMs, type TraceEvent } from './cpu-blocking'
+import { cpuBlockingMs, cpuLongTasks, type CpuLongTask, type TraceEvent } from './cpu-blocking'
 
 export type Visit = 'first' | 'repeat'
 
@@ -38,6 +38,8 @@ export interface LighthouseFigures {
    * Not Lighthouse's figure (no simulated order, no TTI cut-off): what the page's own work costs.
    */
   cpuBlockingMs: number
+  /** The tasks that blocking time counts (over 50 ms at 4x thread time), named by what they held. */
+  cpuLongTasks: CpuLongTask[]
 }
 
 type Audits = Result['audits']
@@ -57,6 +59,7 @@ export function figuresOf(lhr: Result, trace: readonly TraceEvent[] = []): Light
     scripts: items(a, 'bootup-time').map((t) => ({ url: String(t.url), scriptingMs: num(t.scripting), parseMs: num(t.scriptParseCompile) })),
     benchmarkIndex: num(lhr.environment.benchmarkIndex),
     cpuBlockingMs: cpuBlockingMs(trace),
+    cpuLongTasks: cpuLongTasks(trace),
   }
 }
 
