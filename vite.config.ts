@@ -4,6 +4,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { compression } from 'vite-plugin-compression2'
 import { decksPlugin } from './src/build/vite-plugin-decks'
+import { compileHintsPlugin } from './src/build/vite-plugin-compile-hints'
 
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +27,8 @@ export default defineConfig({
       strictMessage: false,
       escapeHtml: false,
     }),
+    // The first bundle compiled while it downloads (src/build/vite-plugin-compile-hints.ts).
+    compileHintsPlugin(),
     // Brotli and gzip copies beside each file, which the server sends to a browser that accepts them
     // (server/http/static-app.ts): the first visit downloads ~90 KB of script instead of ~300 KB,
     // and the optimiser's WebAssembly ~450 KB instead of 1.7 MB.

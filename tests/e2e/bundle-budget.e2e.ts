@@ -1,8 +1,10 @@
 // Byte budgets of the production build (deterministic, so they are tests; timings are the bench's).
 // The first screen: what index.html loads plus the core UI messages of one language.
 import { readFileSync } from 'node:fs'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { COMPILE_HINT } from '../../src/build/vite-plugin-compile-hints'
 import { firstPageBytes, firstPageFiles, lazyRouteBytes } from '../bench/sizes'
 
 const DIST = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist')
@@ -42,5 +44,21 @@ describe('bundle budget', () => {
       expect(chunk, `${src} is a chunk of its own`).toBeDefined()
       expect(first.has(chunk!.file), `${src} is loaded by the first page`).toBe(false)
     }
+  })
+
+  it('asks Chromium to compile the first bundle while it downloads, in what the server sends too', () => {
+    const scripts = [...readFileSync(resolve(DIST, 'index.html'), 'utf8').matchAll(/<script type="module"[^>]* src="\/([^"]+\.js)"/g)].map((m) => m[1]!)
+    expect(scripts).toHaveLength(1)
+    const file = resolve(DIST, scripts[0]!)
+    const code = readFileSync(file, 'utf8')
+    // Only as the file's first line does the comment count.
+    expect(code.split('\n')[0]).toBe(COMPILE_HINT)
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString()).toBe(code)
+    expect(gunzipSync(readFileSync(`${file}.gz`)).toString()).toBe(code)
+    // The lazy chunks are compiled as they run.
+    const manifest = JSON.parse(readFileSync(resolve(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean }>
+    const lazy = Object.values(manifest).filter((c) => !c.isEntry && c.file.endsWith('.js'))
+    expect(lazy.length).toBeGreaterThan(5)
+    for (const c of lazy) expect(readFileSync(resolve(DIST, c.file), 'utf8').startsWith(COMPILE_HINT), c.file).toBe(false)
   })
 })
