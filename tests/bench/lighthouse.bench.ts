@@ -1,5 +1,6 @@
 // The first visit on a mid-range phone, and the repeat visit with the service worker in control:
-// Lighthouse's mobile defaults, the median of 3 runs each. Prints a table with each budget and
+// Lighthouse's mobile defaults, the median of 3 runs each, against issue 22's budgets. Also the
+// daily visit (the third load on: a learner's usual one), shown beside them. Prints a table and
 // writes test-results/lighthouse.json (every run's figures, long tasks and script time).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -17,20 +18,22 @@ describe('lighthouse', () => {
     const results: Record<Visit, Awaited<ReturnType<typeof lighthouseMedians>>> = {
       first: await lighthouseMedians(`${BASE_URL}/`, 'first', RUNS),
       repeat: await lighthouseMedians(`${BASE_URL}/`, 'repeat', RUNS),
+      daily: await lighthouseMedians(`${BASE_URL}/`, 'daily', RUNS),
     }
-    const { first, repeat } = results
+    const { first, repeat, daily } = results
     const ok = (pass: boolean) => (pass ? 'ok' : 'OVER')
-    const row = (name: string, f: string, r: string, budget: string, pass: boolean): string[] => [name, f, r, budget, ok(pass)]
+    // The budgets hold the first and the repeat visit (issue 22); the daily visit is shown beside them.
+    const row = (name: string, f: string, r: string, d: string, budget: string, pass: boolean): string[] => [name, f, r, d, budget, ok(pass)]
     const ms = (n: number) => `${n.toFixed(0)} ms`
     const rows = [
-      row('performance score', String(first.performance), String(repeat.performance), `>= ${BUDGETS.performance}`,
+      row('performance score', String(first.performance), String(repeat.performance), String(daily.performance), `>= ${BUDGETS.performance}`,
         first.performance >= BUDGETS.performance && repeat.performance >= BUDGETS.performance),
-      row('total blocking time', ms(first.tbtMs), ms(repeat.tbtMs), `<= ${BUDGETS.tbtMs} ms`, first.tbtMs <= BUDGETS.tbtMs && repeat.tbtMs <= BUDGETS.tbtMs),
-      row('cumulative layout shift', first.cls.toFixed(3), repeat.cls.toFixed(3), `<= ${BUDGETS.cls}`, first.cls <= BUDGETS.cls && repeat.cls <= BUDGETS.cls),
-      row('largest contentful paint', ms(first.lcpMs), ms(repeat.lcpMs), `<= ${BUDGETS.lcpMs} ms`, first.lcpMs <= BUDGETS.lcpMs && repeat.lcpMs <= BUDGETS.lcpMs),
-      row('SEO score', String(first.seo), String(repeat.seo), `${BUDGETS.seo}`, first.seo >= BUDGETS.seo && repeat.seo >= BUDGETS.seo),
+      row('total blocking time', ms(first.tbtMs), ms(repeat.tbtMs), ms(daily.tbtMs), `<= ${BUDGETS.tbtMs} ms`, first.tbtMs <= BUDGETS.tbtMs && repeat.tbtMs <= BUDGETS.tbtMs),
+      row('cumulative layout shift', first.cls.toFixed(3), repeat.cls.toFixed(3), daily.cls.toFixed(3), `<= ${BUDGETS.cls}`, first.cls <= BUDGETS.cls && repeat.cls <= BUDGETS.cls),
+      row('largest contentful paint', ms(first.lcpMs), ms(repeat.lcpMs), ms(daily.lcpMs), `<= ${BUDGETS.lcpMs} ms`, first.lcpMs <= BUDGETS.lcpMs && repeat.lcpMs <= BUDGETS.lcpMs),
+      row('SEO score', String(first.seo), String(repeat.seo), String(daily.seo), `${BUDGETS.seo}`, first.seo >= BUDGETS.seo && repeat.seo >= BUDGETS.seo),
     ]
-    const w = [40, 14, 14, 12, 6]
+    const w = [40, 14, 14, 14, 12, 6]
     const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
     const longest = (visit: Visit) =>
       results[visit].runs
@@ -57,22 +60,25 @@ describe('lighthouse', () => {
     console.log(
       [
         `Lighthouse 12.2.3, mobile defaults (slow 4G, 4x CPU, simulated), median of ${RUNS} runs`,
-        line(['measure', 'first visit', 'repeat visit', 'budget', '']),
+        line(['measure', 'first visit', 'repeat visit', 'daily visit', 'budget', '']),
         line(w.map((n) => '-'.repeat(n))),
         ...rows.map(line),
-        line(['blocking time on CPU time (see below)', ms(first.cpuBlockingMs), ms(repeat.cpuBlockingMs), 'not a budget', '']),
+        line(['blocking time on CPU time (see below)', ms(first.cpuBlockingMs), ms(repeat.cpuBlockingMs), ms(daily.cpuBlockingMs), 'not a budget', '']),
         `  longest tasks (simulated 4x CPU, all runs), first visit: ${longest('first')}`,
         `  longest tasks (simulated 4x CPU, all runs), repeat visit: ${longest('repeat')}`,
+        `  longest tasks (simulated 4x CPU, all runs), daily visit: ${longest('daily')}`,
         `  longest tasks on CPU time (4x thread time, all runs), first visit: ${longestOnCpu('first')}`,
         `  longest tasks on CPU time (4x thread time, all runs), repeat visit: ${longestOnCpu('repeat')}`,
+        `  longest tasks on CPU time (4x thread time, all runs), daily visit: ${longestOnCpu('daily')}`,
         `  each run, first visit: ${eachRun('first')}`,
         `  each run, repeat visit: ${eachRun('repeat')}`,
+        `  each run, daily visit: ${eachRun('daily')}`,
         '  "on CPU time": the page\'s tasks once its HTML is parsed, at 4x their thread time, minus 50 ms each;',
         "  Lighthouse's TBT multiplies wall time, which on a busy 2-core machine also holds waits for a core.",
       ].join('\n'),
     )
     mkdirSync(resolve(import.meta.dirname, '../../test-results'), { recursive: true })
     writeFileSync(resolve(import.meta.dirname, '../../test-results/lighthouse.json'), JSON.stringify(results, null, 2))
-    expect.soft(rows.filter((r) => r[4] !== 'ok').map((r) => r[0]), 'Lighthouse figures over their budget').toEqual([])
+    expect.soft(rows.filter((r) => r[5] !== 'ok').map((r) => r[0]), 'Lighthouse figures over their budget').toEqual([])
   })
 })
