@@ -1,10 +1,13 @@
-// What can wait for the first screen: main.ts holds a gate while it mounts the app, and work that
+// What can wait for the first screen: main.ts holds a gate until the app has drawn it, and work that
 // home does not need to be shown (the first visit's deck writes, the service worker and its
 // precache download) starts once that screen is drawn and the page is idle. Without a gate
 // (unit tests), such work waits for an idle moment only.
 let gate: Promise<void> = Promise.resolve()
 
-/** Called before the app mounts; the returned function opens the gate once the app is mounted. */
+/**
+ * Called before the app mounts; the returned function opens the gate once the first screen is in
+ * the page (App emits `screenShown` a task after the mount, main.ts passes this function to it).
+ */
 export function holdUntilFirstScreen(): () => void {
   let open = () => undefined as void
   gate = new Promise<void>((resolve) => (open = resolve))

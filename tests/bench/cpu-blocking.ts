@@ -1,5 +1,6 @@
-// The bench's blocking time counted on CPU time, from the trace of a Lighthouse run (see
-// LighthouseFigures.cpuBlockingMs in lighthouse.ts). Apart so that its unit test loads no Lighthouse.
+// The bench's blocking time counted on CPU time, and the tasks it counts named by what they held,
+// from the trace of a Lighthouse run (see LighthouseFigures.cpuBlockingMs and cpuLongTasks in
+// lighthouse.ts). Apart so that its unit test loads no Lighthouse.
 export interface TraceEvent {
   name: string
   ph?: string

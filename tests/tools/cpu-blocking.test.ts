@@ -1,5 +1,6 @@
 // The bench's blocking time on CPU time (tests/bench/cpu-blocking.ts): thread time, the page's main
-// thread only, from the end of its first HTML parse on (or its first paint, without a parse).
+// thread only, from the end of its first HTML parse on (or its first paint, without a parse); and
+// each task it counts named by what took most of it.
 import { describe, expect, it } from 'vitest'
 import { cpuBlockingMs, cpuLongTasks } from '../bench/cpu-blocking'
 
