@@ -103,6 +103,34 @@ async function settle(chrome: LaunchedChrome) {
   }
 }
 
+/** A run Lighthouse itself gave up on (its `runtimeError`), with Lighthouse's code for it. */
+export class LighthouseRunError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Lighthouse: ${message}`)
+  }
+}
+
+/**
+ * Lighthouse's own recording failures, for which its message says "run Lighthouse again": the trace
+ * missing the navigation's start (NO_NAVSTART, seen on this machine) or its first paint.
+ * They say nothing of the page, so such a run is made again, in a fresh Chromium, up to twice.
+ */
+export const RETRIED_RUNTIME_ERRORS = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_TRACING_STARTED', 'NO_RESOURCE_REQUEST', 'NO_DCL'])
+
+export async function runLighthouseRetrying(url: string, visit: Visit, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouse(url, visit)
+    } catch (e) {
+      if (!(e instanceof LighthouseRunError && RETRIED_RUNTIME_ERRORS.has(e.code)) || attempt >= attempts) throw e
+      console.warn(`${visit} visit, attempt ${attempt}: ${e.message}: made again`)
+    }
+  }
+}
+
 /** One Lighthouse run (performance and SEO) in a fresh Chromium. */
 export async function runLighthouse(url: string, visit: Visit): Promise<{ lhr: Result; trace: TraceEvent[] }> {
   const chrome = await launch({
@@ -128,7 +156,7 @@ export async function runLighthouse(url: string, visit: Visit): Promise<{ lhr: R
       disableStorageReset: visit !== 'first',
     })
     if (!result) throw new Error('Lighthouse returned no result')
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`)
+    if (result.lhr.runtimeError) throw new LighthouseRunError(result.lhr.runtimeError.code, result.lhr.runtimeError.message)
     // The trace Lighthouse recorded (an internal artifact: read defensively).
     const trace = (result.artifacts as { Trace?: { traceEvents?: TraceEvent[] } }).Trace?.traceEvents ?? []
     return { lhr: result.lhr, trace }
@@ -153,7 +181,7 @@ export async function lighthouseMedians(url: string, visit: Visit, runs = 3) {
   const all: LighthouseFigures[] = []
   mkdirSync(REPORTS, { recursive: true })
   for (let i = 0; i < runs; i++) {
-    const { lhr, trace } = await runLighthouse(url, visit)
+    const { lhr, trace } = await runLighthouseRetrying(url, visit)
     writeFileSync(resolve(REPORTS, `${visit}-${i + 1}.json`), JSON.stringify(lhr))
     // The trace too, on demand (~15 MB a run): open it in Chromium's Performance panel.
     if (process.env.BENCH_LIGHTHOUSE_TRACES) writeFileSync(resolve(REPORTS, `${visit}-${i + 1}.trace.json`), JSON.stringify({ traceEvents: trace }))
