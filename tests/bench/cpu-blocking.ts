@@ -44,24 +44,48 @@ export function cpuLongTasks(events: readonly TraceEvent[]): CpuLongTask[] {
   const inside = page.all.filter((e) => e.name !== 'RunTask')
   return page.tasks
     .filter((t) => atFourTimes(t) > 50)
-    .map((t) => {
-      const end = t.ts + (t.dur ?? 0)
-      const held = inside.filter((e) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end)
-      let kind = 'other'
-      let most = 0
-      for (const [name, of] of Object.entries(KINDS)) {
-        const mine = held.filter((e) => of.includes(e.name))
-        // An event inside another of the same kind is already counted (a call within a call).
-        const outer = mine.filter((e) => !mine.some((o) => o !== e && o.ts <= e.ts && e.ts + (e.dur ?? 0) <= o.ts + (o.dur ?? 0)))
-        const ms = outer.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0)
-        if (ms > most) {
-          most = ms
-          const url = name === 'script' ? held.find((e) => e.name === 'FunctionCall' && e.args?.data?.url)?.args?.data?.url : undefined
-          kind = url ? `script ${url.replace(/^.*\//, '')}` : name
-        }
-      }
-      return { atMs: (t.ts - page.from) / 1000, x4Ms: atFourTimes(t), kind }
-    })
+    .map((t) => ({ atMs: (t.ts - page.from) / 1000, x4Ms: atFourTimes(t), kind: kindOf(t, inside) }))
+}
+
+/** A task of the page's main thread over 50 ms at 4x its wall time, as Lighthouse counts it. */
+export interface WallLongTask extends CpuLongTask {
+  /** 4x its wall time: Lighthouse's simulated length for it. */
+  x4WallMs: number
+}
+
+/**
+ * The page's tasks over 50 ms at 4x their wall time (what Lighthouse's simulation lists as long,
+ * from the end of the first HTML parse), each with 4x its thread time beside it and named as in
+ * cpuLongTasks: a task that is long on the wall but short on the CPU spent its time waiting for a
+ * core, not running the page's code.
+ */
+export function wallLongTasks(events: readonly TraceEvent[]): WallLongTask[] {
+  const page = pageTasks(events)
+  if (!page) return []
+  const inside = page.all.filter((e) => e.name !== 'RunTask')
+  return page.tasks
+    .filter((t) => (4 * (t.dur ?? 0)) / 1000 > 50)
+    .map((t) => ({ atMs: (t.ts - page.from) / 1000, x4WallMs: (4 * (t.dur ?? 0)) / 1000, x4Ms: atFourTimes(t), kind: kindOf(t, inside) }))
+}
+
+/** What took most of a task's thread time (see cpuLongTasks), from the events inside it. */
+function kindOf(t: TraceEvent, inside: readonly TraceEvent[]): string {
+  const end = t.ts + (t.dur ?? 0)
+  const held = inside.filter((e) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end)
+  let kind = 'other'
+  let most = 0
+  for (const [name, of] of Object.entries(KINDS)) {
+    const mine = held.filter((e) => of.includes(e.name))
+    // An event inside another of the same kind is already counted (a call within a call).
+    const outer = mine.filter((e) => !mine.some((o) => o !== e && o.ts <= e.ts && e.ts + (e.dur ?? 0) <= o.ts + (o.dur ?? 0)))
+    const ms = outer.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0)
+    if (ms > most) {
+      most = ms
+      const url = name === 'script' ? held.find((e) => e.name === 'FunctionCall' && e.args?.data?.url)?.args?.data?.url : undefined
+      kind = url ? `script ${url.replace(/^.*\//, '')}` : name
+    }
+  }
+  return kind
 }
 
 /** What a task's thread time went to, by the trace events that hold it. */

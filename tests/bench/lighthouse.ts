@@ -10,7 +10,7 @@ import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
 import { chromium } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser'
-import { cpuBlockingMs, cpuLongTasks, type CpuLongTask, type TraceEvent } from './cpu-blocking'
+import { cpuBlockingMs, cpuLongTasks, wallLongTasks, type CpuLongTask, type TraceEvent, type WallLongTask } from './cpu-blocking'
 
 export type Visit = 'first' | 'repeat' | 'daily'
 
@@ -41,6 +41,11 @@ export interface LighthouseFigures {
   cpuBlockingMs: number
   /** The tasks that blocking time counts (over 50 ms at 4x thread time), named by what they held. */
   cpuLongTasks: CpuLongTask[]
+  /**
+   * The page's tasks Lighthouse takes as long (over 50 ms at 4x wall time, once its HTML is
+   * parsed), each with 4x its thread time beside it: what of it was the page's work.
+   */
+  wallLongTasks: WallLongTask[]
 }
 
 type Audits = Result['audits']
@@ -61,6 +66,7 @@ export function figuresOf(lhr: Result, trace: readonly TraceEvent[] = []): Light
     benchmarkIndex: num(lhr.environment.benchmarkIndex),
     cpuBlockingMs: cpuBlockingMs(trace),
     cpuLongTasks: cpuLongTasks(trace),
+    wallLongTasks: wallLongTasks(trace),
   }
 }
 

@@ -2,7 +2,7 @@
 // thread only, from the end of its first HTML parse on (or its first paint, without a parse); and
 // each task it counts named by what took most of it.
 import { describe, expect, it } from 'vitest'
-import { cpuBlockingMs, cpuLongTasks } from '../bench/cpu-blocking'
+import { cpuBlockingMs, cpuLongTasks, wallLongTasks } from '../bench/cpu-blocking'
 
 const PAGE = { pid: 7, tid: 1 }
 const task = (ts: number, durMs: number, tdurMs: number, where = PAGE) => ({ name: 'RunTask', ph: 'X', ...where, ts, dur: durMs * 1000, tdur: tdurMs * 1000 })
@@ -67,5 +67,24 @@ describe('cpuBlockingMs', () => {
     // The same tasks the blocking time counts: 10 + 6 + 30 + 14 + 2 + 2.
     expect(cpuBlockingMs(events)).toBe(64)
     expect(cpuLongTasks([task(0, 100, 100)])).toEqual([])
+  })
+
+  it('lists the tasks over 50 ms at 4x wall time with their thread time beside it, named the same way', () => {
+    const inTask = (name: string, ts: number, durMs: number, tdurMs: number, extra: object = {}) => ({ name, ph: 'X', ...PAGE, ts, dur: durMs * 1000, tdur: tdurMs * 1000, ...extra })
+    const events = [
+      { name: 'ParseHTML', ph: 'X', ...PAGE, ts: 0, dur: 1_000, args: { beginData: { url: 'http://127.0.0.1/' } } },
+      { name: 'firstContentfulPaint', ...PAGE, ts: 50_000 },
+      // 16 ms on the wall, 2 of CPU: long for Lighthouse (64 ms), not on CPU time (8 ms).
+      task(10_000, 16, 2), inTask('RunMicrotasks', 10_100, 15, 2), inTask('FunctionCall', 10_200, 14, 2, { args: { data: { url: 'http://127.0.0.1/assets/index-x1.js' } } }),
+      task(40_000, 20, 15), inTask('Layout', 40_500, 19, 14), // long both ways
+      task(70_000, 12, 12), // 48 at 4x: not long
+      task(90_000, 30, 5, { pid: 8, tid: 1 }), // another process
+    ]
+    expect(wallLongTasks(events)).toEqual([
+      { atMs: 9, x4WallMs: 64, x4Ms: 8, kind: 'script index-x1.js' },
+      { atMs: 39, x4WallMs: 80, x4Ms: 60, kind: 'style and layout' },
+    ])
+    expect(cpuLongTasks(events).map((t) => t.atMs)).toEqual([39])
+    expect(wallLongTasks([task(0, 100, 100)])).toEqual([])
   })
 })
