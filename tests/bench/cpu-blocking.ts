@@ -39,12 +39,7 @@ export interface CpuLongTask {
  * HTML parse; "other" when it holds none of these.
  */
 export function cpuLongTasks(events: readonly TraceEvent[]): CpuLongTask[] {
-  const page = pageTasks(events)
-  if (!page) return []
-  const inside = page.all.filter((e) => e.name !== 'RunTask')
-  return page.tasks
-    .filter((t) => atFourTimes(t) > 50)
-    .map((t) => ({ atMs: (t.ts - page.from) / 1000, x4Ms: atFourTimes(t), kind: kindOf(t, inside) }))
+  return longTasks(events, atFourTimes).map(({ atMs, x4Ms, kind }) => ({ atMs, x4Ms, kind }))
 }
 
 /** A task of the page's main thread over 50 ms at 4x its wall time, as Lighthouse counts it. */
@@ -60,11 +55,16 @@ export interface WallLongTask extends CpuLongTask {
  * core, not running the page's code.
  */
 export function wallLongTasks(events: readonly TraceEvent[]): WallLongTask[] {
+  return longTasks(events, (t) => (4 * (t.dur ?? 0)) / 1000)
+}
+
+/** The page's tasks over 50 ms by `length`, with both lengths and what they held. */
+function longTasks(events: readonly TraceEvent[], length: (task: TraceEvent) => number): WallLongTask[] {
   const page = pageTasks(events)
   if (!page) return []
   const inside = page.all.filter((e) => e.name !== 'RunTask')
   return page.tasks
-    .filter((t) => (4 * (t.dur ?? 0)) / 1000 > 50)
+    .filter((t) => length(t) > 50)
     .map((t) => ({ atMs: (t.ts - page.from) / 1000, x4WallMs: (4 * (t.dur ?? 0)) / 1000, x4Ms: atFourTimes(t), kind: kindOf(t, inside) }))
 }
 

@@ -41,6 +41,13 @@ const ROUTES = [
   { path: '/settings', name: 'settings', component: Empty },
 ]
 
+/** Home on its route, as the app's first screen (its frames drawn by `paint()`). */
+async function mountHome() {
+  const router = createRouter({ history: createMemoryHistory(), routes: ROUTES })
+  await router.push('/')
+  return mount(HomeView, { global: { plugins: [testI18n(), router], stubs: { HomeInterviewPlan: true, HomeBackupReminder: true } } })
+}
+
 /** Resolves true once afterFirstScreen() has, false if it has not after `ms`. */
 function opensWithin(waiting: Promise<void>, ms = 300): Promise<boolean> {
   return Promise.race([waiting.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))])
@@ -79,9 +86,7 @@ describe('the first-screen gate', () => {
   it("waits for home's last part, not its first", async () => {
     await useAppStore().start()
     const shown = holdUntilFirstScreen()
-    const router = createRouter({ history: createMemoryHistory(), routes: ROUTES })
-    await router.push('/')
-    const w = mount(HomeView, { global: { plugins: [testI18n(), router], stubs: { HomeInterviewPlan: true, HomeBackupReminder: true } } })
+    const w = await mountHome()
     await vi.waitFor(async () => {
       await flushPromises()
       expect(w.find('[data-test="total-counts"]').exists()).toBe(true)
@@ -108,9 +113,7 @@ describe('the first-screen gate', () => {
   it('opens if home is left before its last part', async () => {
     await useAppStore().start()
     const shown = holdUntilFirstScreen()
-    const router = createRouter({ history: createMemoryHistory(), routes: ROUTES })
-    await router.push('/')
-    const w = mount(HomeView, { global: { plugins: [testI18n(), router], stubs: { HomeInterviewPlan: true, HomeBackupReminder: true } } })
+    const w = await mountHome()
     await flushPromises()
     shown()
     const waiting = afterFirstScreen()
