@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BASE_URL } from '../e2e/browser'
-import { lighthouseMedians, type Visit } from './lighthouse'
+import { lighthouseMedians, type LighthouseFigures, type Visit } from './lighthouse'
 
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
 
@@ -35,31 +35,23 @@ describe('lighthouse', () => {
     ]
     const w = [40, 14, 14, 14, 12, 6]
     const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
-    const longest = (visit: Visit) =>
+    /** The `n` longest of a kind of task over every run of a visit, each said by `say`. */
+    const top = <T>(visit: Visit, of: (run: LighthouseFigures) => T[], length: (t: T) => number, say: (t: T) => string, n: number) =>
       results[visit].runs
-        .flatMap((r) => r.longTasks)
-        .sort((x, y) => y.durationMs - x.durationMs)
-        .slice(0, 5)
-        .map((t) => `${t.durationMs.toFixed(0)} ms ${t.url.replace(BASE_URL, '')}`)
+        .flatMap(of)
+        .sort((x, y) => length(y) - length(x))
+        .slice(0, n)
+        .map(say)
         .join(', ') || 'none'
+    const longest = (visit: Visit) =>
+      top(visit, (r) => r.longTasks, (t) => t.durationMs, (t) => `${t.durationMs.toFixed(0)} ms ${t.url.replace(BASE_URL, '')}`, 5)
     // The same on CPU time: what each task was (see cpu-blocking.ts), so that "no task over 50 ms
     // caused by our code" can be read apart from the machine's waits.
-    const longestOnCpu = (visit: Visit) =>
-      results[visit].runs
-        .flatMap((r) => r.cpuLongTasks)
-        .sort((x, y) => y.x4Ms - x.x4Ms)
-        .slice(0, 6)
-        .map((t) => `${t.x4Ms.toFixed(0)} ms ${t.kind}`)
-        .join(', ') || 'none'
+    const longestOnCpu = (visit: Visit) => top(visit, (r) => r.cpuLongTasks, (t) => t.x4Ms, (t) => `${t.x4Ms.toFixed(0)} ms ${t.kind}`, 6)
     // The tasks Lighthouse counts as long, with the CPU time they held: long on the wall and short
     // on the CPU is a task that waited for a core.
     const longOnWall = (visit: Visit) =>
-      results[visit].runs
-        .flatMap((r) => r.wallLongTasks)
-        .sort((x, y) => y.x4WallMs - x.x4WallMs)
-        .slice(0, 6)
-        .map((t) => `${t.x4WallMs.toFixed(0)} ms (CPU ${t.x4Ms.toFixed(0)}) ${t.kind}`)
-        .join(', ') || 'none'
+      top(visit, (r) => r.wallLongTasks, (t) => t.x4WallMs, (t) => `${t.x4WallMs.toFixed(0)} ms (CPU ${t.x4Ms.toFixed(0)}) ${t.kind}`, 6)
     // TBT moves a lot from run to run on a small shared machine: each run's figure, with the CPU
     // rating Lighthouse measured for it, says how much a median can be trusted.
     const eachRun = (visit: Visit) =>
