@@ -101,35 +101,37 @@ function recordLargestPaints() {
 const NOT_HOME = /deck-content|deck-sync|ReviewView|workbox-window|\/sw\.js/
 
 describe("home's first visit", () => {
-  it('downloads what home does not show only once its largest text is painted', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' })
-    await context.addInitScript(recordLargestPaints)
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-    await page.goto(`${BASE_URL}/`)
-    // Home entirely drawn, the decks written (the first visit's writes), the service worker there.
-    await page.locator('ul.decks[aria-busy="false"]').waitFor()
-    await page.evaluate(() => navigator.serviceWorker.ready)
-    await page.waitForLoadState('networkidle')
-    const { paints, drawnAt, later } = await page.evaluate((notHome) => {
-      const re = new RegExp(notHome)
-      const later = performance
-        .getEntriesByType('resource')
-        .filter((r) => re.test(r.name))
-        .map((r) => ({ name: r.name.replace(location.origin, ''), at: r.startTime }))
-      return { paints: window.__paints, drawnAt: window.__homeDrawnAt, later }
-    }, NOT_HOME.source)
-    const last = paints.at(-1)
-    expect(last, 'no largest-contentful-paint entry').toBeDefined()
-    expect(drawnAt, "home's last part never came").not.toBeNull()
-    // The deck texts must have been downloaded on this first visit, or the test says nothing.
-    expect(later.map((r) => r.name).join(' ')).toMatch(/deck-content/)
-    const seen = `home drawn at ${drawnAt!.toFixed(0)} ms, largest paint at ${last!.at.toFixed(0)} ms (${last!.element}), downloads: ${JSON.stringify(later)}`
-    // Not before home's last part is in the page (that part, a deck, may itself be the largest
-    // text on a wider screen), and so not before the largest paint.
-    expect(later.filter((r) => r.at <= drawnAt!), seen).toEqual([])
-    expect(later.filter((r) => r.at <= last!.at), seen).toEqual([])
-    await context.close()
-  })
+  // Lighthouse's phone (412x823 at 1.75x, where the largest text is a deck's description, in home's
+  // last parts), its page unthrottled as Lighthouse observes it before simulating: there, before
+  // home waited for its last part, the deck texts were requested between home's frames on 3 loads
+  // in 4. Twice, each from empty storage.
+  for (const load of [1, 2]) {
+    it(`downloads what home does not show only once its last part and largest text are painted (load ${load})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, locale: 'fr-FR' })
+      await context.addInitScript(recordLargestPaints)
+      const page = await context.newPage()
+      await page.goto(`${BASE_URL}/`)
+      // Home entirely drawn, the decks written (the first visit's writes), the service worker there.
+      await page.locator('ul.decks[aria-busy="false"]').waitFor()
+      await page.evaluate(() => navigator.serviceWorker.ready)
+      await page.waitForLoadState('networkidle')
+      const { paints, drawnAt, later } = await page.evaluate((notHome) => {
+        const re = new RegExp(notHome)
+        const later = performance
+          .getEntriesByType('resource')
+          .filter((r) => re.test(r.name))
+          .map((r) => ({ name: r.name.replace(location.origin, ''), at: r.startTime }))
+        return { paints: window.__paints, drawnAt: window.__homeDrawnAt, later }
+      }, NOT_HOME.source)
+      const last = paints.at(-1)
+      expect(last, 'no largest-contentful-paint entry').toBeDefined()
+      expect(drawnAt, "home's last part never came").not.toBeNull()
+      // The deck texts must have been downloaded on this first visit, or the test says nothing.
+      expect(later.map((r) => r.name).join(' ')).toMatch(/deck-content/)
+      const seen = `home drawn at ${drawnAt!.toFixed(0)} ms, largest paint at ${last!.at.toFixed(0)} ms (${last!.element}), downloads: ${JSON.stringify(later)}`
+      expect(later.filter((r) => r.at <= drawnAt!), seen).toEqual([])
+      expect(later.filter((r) => r.at <= last!.at), seen).toEqual([])
+      await context.close()
+    })
+  }
 })
