@@ -110,7 +110,7 @@ async function settle(chrome: LaunchedChrome) {
 }
 
 /** A run Lighthouse itself gave up on (its `runtimeError`), with Lighthouse's code for it. */
-export class LighthouseRunError extends Error {
+class LighthouseRunError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -124,9 +124,9 @@ export class LighthouseRunError extends Error {
  * missing the navigation's start (NO_NAVSTART, seen on this machine) or its first paint.
  * They say nothing of the page, so such a run is made again, in a fresh Chromium, up to twice.
  */
-export const RETRIED_RUNTIME_ERRORS = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_TRACING_STARTED', 'NO_RESOURCE_REQUEST', 'NO_DCL'])
+const RETRIED_RUNTIME_ERRORS = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_TRACING_STARTED', 'NO_RESOURCE_REQUEST', 'NO_DCL'])
 
-export async function runLighthouseRetrying(url: string, visit: Visit, attempts = 3) {
+async function runLighthouseRetrying(url: string, visit: Visit, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await runLighthouse(url, visit)
